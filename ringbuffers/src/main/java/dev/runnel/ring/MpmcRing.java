@@ -22,8 +22,12 @@ import java.util.function.Supplier;
  *   <li>A consumer at {@code c} finds {@code 2c + 1}, claims {@code c} by a CAS of the consumer index, takes the
  *       element, and frees the slot by a release store of {@code 2(c + capacity)}.</li>
  * </ul>
- * Sequences and indices are on separate cache lines from each other; the sequence array is padded as the
- * element array is.
+ * Relaxed, as JCTools' {@code relaxedOffer}/{@code relaxedPoll} and Agrona's queues are: {@code offer} reports
+ * full when the slot's previous element is still being freed by its consumer, and {@code poll} reports empty
+ * when the head has been claimed by a producer that has not yet published; both windows last a few
+ * instructions, and neither side reads the other side's index on its fast path. {@link #size()} and
+ * {@link #isEmpty()} read both indices and are exact snapshots. The sequence array is padded as the element
+ * array is.
  *
  * @param <E> the element type
  */
@@ -85,11 +89,9 @@ public final class MpmcRing<E> extends AbstractObjectRing<E> {
                     return index;
                 }
             } else if (sequence < free) {
-                // The slot still holds position index - capacity, or its consumer is freeing it.
-                if (index - capacity >= consumerIndexVolatile()) {
-                    return -1;
-                }
-                Thread.onSpinWait();
+                // The slot still holds position index - capacity (full), or its consumer is freeing it: relaxed,
+                // both report full, without reading the consumers' index line.
+                return -1;
             }
             // sequence > free: another producer took this position; retry with a fresh index.
         }
@@ -122,11 +124,9 @@ public final class MpmcRing<E> extends AbstractObjectRing<E> {
                     }
                 }
             } else if (sequence < full) {
-                // Not yet published for this position: empty, or a producer is between claim and publish.
-                if (index >= producerIndexVolatile()) {
-                    return null;
-                }
-                Thread.onSpinWait();
+                // Not yet published for this position: empty, or a producer is between claim and publish;
+                // relaxed, both report empty, without reading the producers' index line.
+                return null;
             }
             // sequence > full: another consumer took this position; retry with a fresh index.
         }
@@ -158,10 +158,7 @@ public final class MpmcRing<E> extends AbstractObjectRing<E> {
                     dropSkip(index);
                 }
             } else if (sequence < full) {
-                if (index >= producerIndexVolatile()) {
-                    return null;
-                }
-                Thread.onSpinWait();
+                return null;
             }
         }
     }

@@ -14,10 +14,10 @@ import java.util.function.Supplier;
  * the producer index, then publishes its element into slot {@code p} with a release store. To claim, it needs
  * {@code p} below the producer limit, a cached {@code consumerIndex + capacity} shared by producers as a hint
  * (it can only be stale low, never high, because the consumer index only grows). The consumer reads slot
- * {@code c} with an acquire load; a {@code null} there while the producer index is past {@code c} means a
- * producer has claimed but not yet published, and the consumer waits the few instructions until it does. The
- * consumer frees the slot, then publishes its index with a release store, which the producers' acquire load
- * of the index pairs with before they reuse the slot.
+ * {@code c} with an acquire load and never reads the producer index: a {@code null} slot is reported as empty
+ * even when a producer has claimed it and is about to publish (as Agrona's {@code ManyToOneConcurrentArrayQueue}
+ * does, and JCTools' {@code relaxedPoll}). The consumer frees the slot, then publishes its index with a release
+ * store, which the producers' acquire load of the index pairs with before they reuse the slot.
  *
  * @param <E> the element type
  */
@@ -64,7 +64,10 @@ public final class MpscRing<E> extends AbstractObjectRing<E> {
     /**
      * {@inheritDoc}
      *
-     * <p><b>Consumer thread only.</b>
+     * <p><b>Consumer thread only.</b> Relaxed: also returns {@code null} when the head position has been claimed
+     * by a producer that has not yet published its element (a window of a few instructions); {@link #isEmpty()}
+     * tells the two apart. Checking the producer index here instead would pull the producers' cache line to
+     * the consumer on every empty poll, which is what makes a strict poll slow under contention.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -73,12 +76,9 @@ public final class MpscRing<E> extends AbstractObjectRing<E> {
         while (true) {
             final long index = consumerIndexPlain();
             final int slot = slot(index, mask);
-            Object e = elementAcquire(buffer, slot);
+            final Object e = elementAcquire(buffer, slot);
             if (e == null) {
-                if (index == producerIndexAcquire()) {
-                    return null;
-                }
-                e = awaitPublished(buffer, slot);
+                return null;
             }
             elementPlain(buffer, slot, null);
             consumerIndexRelease(index + 1);   // orders the null store before any producer's reuse of the slot
@@ -88,19 +88,10 @@ public final class MpscRing<E> extends AbstractObjectRing<E> {
         }
     }
 
-    /** A producer has claimed the slot and is about to publish: wait for it. */
-    private static Object awaitPublished(Object[] buffer, int slot) {
-        Object e;
-        while ((e = elementAcquire(buffer, slot)) == null) {
-            Thread.onSpinWait();
-        }
-        return e;
-    }
-
     /**
      * {@inheritDoc}
      *
-     * <p><b>Consumer thread only.</b>
+     * <p><b>Consumer thread only.</b> Relaxed as {@link #poll()} is.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -109,13 +100,7 @@ public final class MpscRing<E> extends AbstractObjectRing<E> {
         while (true) {
             final long index = consumerIndexPlain();
             final int slot = slot(index, mask);
-            Object e = elementAcquire(buffer, slot);
-            if (e == null) {
-                if (index == producerIndexAcquire()) {
-                    return null;
-                }
-                e = awaitPublished(buffer, slot);
-            }
+            final Object e = elementAcquire(buffer, slot);
             if (e != SKIP) {
                 return (E) e;
             }

@@ -12,6 +12,13 @@ import java.util.function.Supplier;
  * methods are {@link #poll}, {@link #peek} and {@link #drain}; {@link #size}, {@link #isEmpty} and
  * {@link #capacity} may be called by any thread.
  *
+ * <p>On the multi-producer rings, {@link #offer} and {@link #poll} are <em>relaxed</em>, as JCTools'
+ * {@code relaxedOffer}/{@code relaxedPoll} and Agrona's queues are: {@code poll} may return {@code null} while
+ * the head element has been claimed but not yet published by its producer, and {@link MpmcRing#offer} may
+ * return {@code false} while a consumer is still freeing the slot; each window lasts a few instructions. Callers
+ * that wait treat these as empty and full and try again; {@link #isEmpty()} and {@link #size()} give exact
+ * snapshots.
+ *
  * @param <E> the element type
  */
 public interface ObjectRing<E> {
@@ -20,7 +27,8 @@ public interface ObjectRing<E> {
      * Adds an element at the tail if there is room.
      *
      * @param e the element, not {@code null}
-     * @return {@code true} if added, {@code false} if the ring was full (nothing changed)
+     * @return {@code true} if added, {@code false} if the ring was full (nothing changed; see the relaxed
+     *         semantics above)
      * @throws NullPointerException if {@code e} is {@code null}
      */
     boolean offer(E e);
@@ -28,7 +36,7 @@ public interface ObjectRing<E> {
     /**
      * Removes the element at the head.
      *
-     * @return the element, or {@code null} if the ring was empty
+     * @return the element, or {@code null} if the ring was empty (see the relaxed semantics above)
      */
     E poll();
 
