@@ -41,11 +41,13 @@ public final class Demo {
         }
 
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "Runnel demo: producer thread -> ring (capacity %d) -> consumer thread, pooled"
-                + " messages, both stages busy-spinning.%nJava %s, %d CPUs.%n%n", Pipeline.CAPACITY,
+        out.printf(Locale.ROOT, "Runnel demo: producer thread -> pipe (%d messages) -> consumer thread, both stages"
+                + " busy-spinning, no allocation per message.%nPipes: Runnel's SpscRing of pooled objects, Runnel's"
+                + " off-heap MessageRing (16-byte messages), the JDK's ArrayBlockingQueue.%nJava %s, %d CPUs.%n%n",
+                Pipeline.CAPACITY,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
 
-        List<IntFunction<Pipe>> pipes = List.of(Pipe::spscRing, Pipe::arrayBlockingQueue);
+        List<IntFunction<Pipe>> pipes = List.of(Pipe::spscRing, Pipe::messageRing, Pipe::arrayBlockingQueue);
         for (IntFunction<Pipe> pipe : pipes) {   // warm-up, discarded: let the JIT compile both pipelines
             Pipeline.run(pipe, 500_000, 0);
         }

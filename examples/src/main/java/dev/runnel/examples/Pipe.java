@@ -2,53 +2,36 @@ package dev.runnel.examples;
 
 import dev.runnel.ring.SpscRing;
 
+import java.lang.foreign.Arena;
 import java.util.concurrent.ArrayBlockingQueue;
 
-/** What carries messages between two stages: a Runnel ring, or a JDK queue for comparison. */
+/**
+ * What carries messages from one pipeline stage to the next, without allocating per message. {@link #send} is
+ * called by the producer stage only, {@link #receive} by the consumer stage only.
+ */
 interface Pipe {
-    boolean offer(Message m);
+    /** Sends one message; {@code false} if the pipe is full (nothing sent). */
+    boolean send(long sequence, long sentAtNanos);
 
-    Message poll();
+    /** Receives one message into {@code into}; {@code false} if none is ready. */
+    boolean receive(Message into);
 
     String name();
 
+    /** Runnel's SPSC object ring, with pooled message objects. */
     static Pipe spscRing(int capacity) {
-        SpscRing<Message> ring = new SpscRing<>(capacity);
-        return new Pipe() {
-            @Override
-            public boolean offer(Message m) {
-                return ring.offer(m);
-            }
-
-            @Override
-            public Message poll() {
-                return ring.poll();
-            }
-
-            @Override
-            public String name() {
-                return "Runnel SpscRing";
-            }
-        };
+        return new ObjectPipe("Runnel SpscRing", new SpscRing<Message>(capacity)::offer,
+                new SpscRing<Message>(capacity)::poll, capacity);
     }
 
+    /** The JDK's ArrayBlockingQueue (offer/poll, spinning), with pooled message objects. */
     static Pipe arrayBlockingQueue(int capacity) {
-        ArrayBlockingQueue<Message> queue = new ArrayBlockingQueue<>(capacity);
-        return new Pipe() {
-            @Override
-            public boolean offer(Message m) {
-                return queue.offer(m);
-            }
+        ArrayBlockingQueue<Message> forward = new ArrayBlockingQueue<>(capacity);
+        return new ObjectPipe("JDK ArrayBlockingQueue", forward::offer, forward::poll, capacity);
+    }
 
-            @Override
-            public Message poll() {
-                return queue.poll();
-            }
-
-            @Override
-            public String name() {
-                return "JDK ArrayBlockingQueue";
-            }
-        };
+    /** Runnel's off-heap one-to-one message ring: messages are encoded as 16 bytes in native memory. */
+    static Pipe messageRing(int capacity) {
+        return new MessageRingPipe(Arena.ofAuto(), capacity);
     }
 }
