@@ -20,8 +20,8 @@ interface Pipe {
 
     /** Runnel's SPSC object ring, with pooled message objects. */
     static Pipe spscRing(int capacity) {
-        return new ObjectPipe("Runnel SpscRing", new SpscRing<Message>(capacity)::offer,
-                new SpscRing<Message>(capacity)::poll, capacity);
+        SpscRing<Message> forward = new SpscRing<>(capacity);
+        return new ObjectPipe("Runnel SpscRing", forward::offer, forward::poll, capacity);
     }
 
     /** The JDK's ArrayBlockingQueue (offer/poll, spinning), with pooled message objects. */

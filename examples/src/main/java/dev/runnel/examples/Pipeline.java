@@ -31,7 +31,7 @@ final class Pipeline {
         final Histogram histogram = new Histogram(60_000_000_000L, 3);
         final long[] endNanos = new long[1];
 
-        Thread consumer = Thread.ofPlatform().name("stage-2-consumer").start(() -> {
+        Thread consumer = Thread.ofPlatform().name("stage-2-consumer").daemon().start(() -> {
             final Message m = new Message();
             for (long received = 0; received < messages; ) {
                 if (!pipe.receive(m)) {
@@ -49,7 +49,7 @@ final class Pipeline {
         });
 
         final long start = System.nanoTime();
-        Thread producer = Thread.ofPlatform().name("stage-1-producer").start(() -> {
+        Thread producer = Thread.ofPlatform().name("stage-1-producer").daemon().start(() -> {
             for (long sequence = 0; sequence < messages; sequence++) {
                 long due = start + sequence * intervalNanos;
                 long sentAt;
@@ -66,8 +66,14 @@ final class Pipeline {
                 }
             }
         });
-        producer.join();
-        consumer.join();
+        // A pipe that loses or withholds a message would leave both stages spinning: fail loudly instead.
+        final long budgetMillis = 60_000 + messages * Math.max(intervalNanos, 1_000) / 1_000_000;
+        producer.join(budgetMillis);
+        consumer.join(Math.max(1, budgetMillis - (System.nanoTime() - start) / 1_000_000));
+        if (producer.isAlive() || consumer.isAlive()) {
+            throw new IllegalStateException(pipe.name() + ": pipeline stalled after " + budgetMillis
+                    + " ms (producer alive: " + producer.isAlive() + ", consumer alive: " + consumer.isAlive() + ")");
+        }
         return new Result(pipe.name(), messages, endNanos[0] - start, histogram);
     }
 }

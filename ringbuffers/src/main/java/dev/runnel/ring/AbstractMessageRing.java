@@ -200,11 +200,11 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
         final MemorySegment buffer = this.buffer;
         long head = headPlain();
         int headIndex = (int) head & mask;
-        final int contiguous = capacity - headIndex;
         int bytesRead = 0;
         int messagesRead = 0;
         try {
-            while (bytesRead < contiguous && messagesRead < limit) {
+            // headIndex moves on at each COMMIT: bound the loop by the buffer's end, not by a length.
+            while (headIndex + bytesRead < capacity && messagesRead < limit) {
                 final long recordIndex = headIndex + bytesRead;
                 final int recordLength = (int) INT.getAcquire(buffer, lengthOffset(recordIndex));
                 if (recordLength <= 0) {
@@ -288,7 +288,7 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
 
     @Override
     public final boolean unblockIfStalled(Duration timeout) {
-        final long timeoutNanos = Deadlines.deadline(timeout) - System.nanoTime();
+        final long timeoutNanos = Deadlines.nanos(timeout);
         final long head = headPlain();
         final boolean blocked = head != tailVolatile()
                 && (int) INT.getVolatile(buffer, lengthOffset((int) head & mask)) <= 0;

@@ -9,21 +9,29 @@ final class Deadlines {
     }
 
     /**
-     * The deadline {@code timeout} from now, saturated at about 292 years.
+     * The timeout in nanoseconds, checked, and capped at about 146 years so that adding it to
+     * {@link System#nanoTime()} cannot overflow.
      *
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
-    static long deadline(Duration timeout) {
+    static long nanos(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout=" + timeout + ", must not be negative");
         }
-        long nanos;
         try {
-            nanos = timeout.toNanos();
+            return Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
         } catch (ArithmeticException e) {
-            nanos = Long.MAX_VALUE;
+            return Long.MAX_VALUE / 2;
         }
-        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * The {@link System#nanoTime()} deadline {@code timeout} from now.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    static long deadline(Duration timeout) {
+        return System.nanoTime() + nanos(timeout);
     }
 }

@@ -69,21 +69,22 @@ public final class MessageRingFile implements AutoCloseable {
     public static MessageRingFile create(Path path, int capacity) throws IOException {
         Objects.requireNonNull(path, "path");
         final long size = MessageRingFileDescriptor.fileSize(capacity);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        final FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        // From here on the file is ours: if making it fails, remove it rather than leave half a ring behind.
+        final Arena arena = Arena.ofShared();
+        try (channel) {
             channel.write(ByteBuffer.wrap(new byte[1]), size - 1);   // sets the size; the rest reads as zero
-            final Arena arena = Arena.ofShared();
-            try {
-                final MemorySegment file = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
-                INT.set(file, (long) VERSION_OFFSET, VERSION);
-                INT.set(file, (long) CAPACITY_OFFSET, capacity);
-                INT.set(file, (long) RING_OFFSET_OFFSET, HEADER_LENGTH);
-                LONG.setRelease(file, (long) MAGIC_OFFSET, MAGIC);   // last: the header is complete
-                return new MessageRingFile(path, arena, file.asSlice(HEADER_LENGTH, size - HEADER_LENGTH), capacity);
-            } catch (IOException | RuntimeException e) {
-                arena.close();
-                throw e;
-            }
+            final MemorySegment file = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+            INT.set(file, (long) VERSION_OFFSET, VERSION);
+            INT.set(file, (long) CAPACITY_OFFSET, capacity);
+            INT.set(file, (long) RING_OFFSET_OFFSET, HEADER_LENGTH);
+            LONG.setRelease(file, (long) MAGIC_OFFSET, MAGIC);   // last: the header is complete
+            return new MessageRingFile(path, arena, file.asSlice(HEADER_LENGTH, size - HEADER_LENGTH), capacity);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            java.nio.file.Files.deleteIfExists(path);
+            throw e;
         }
     }
 
@@ -99,7 +100,7 @@ public final class MessageRingFile implements AutoCloseable {
     public static MessageRingFile open(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            final long size = channel.size();
+            final long size = awaitSize(channel);
             if (size < HEADER_LENGTH) {
                 throw new IOException(path + ": size " + size + " is less than a ring file header ("
                         + HEADER_LENGTH + " bytes): not a Runnel message ring file");
@@ -141,6 +142,20 @@ public final class MessageRingFile implements AutoCloseable {
                     + capacity);
         }
         return file;
+    }
+
+    /**
+     * The file's size, waiting a little while it is still empty: {@link #create} makes the file, then sizes it,
+     * and a process racing it in {@link #createOrOpen} may open it in between.
+     */
+    private static long awaitSize(FileChannel channel) throws IOException {
+        final long deadline = System.nanoTime() + HEADER_WAIT_NANOS;
+        long size = channel.size();
+        while (size == 0 && System.nanoTime() - deadline < 0) {
+            Thread.yield();
+            size = channel.size();
+        }
+        return size;
     }
 
     private static int checkHeader(Path path, MemorySegment file, long size) throws IOException {

@@ -123,6 +123,43 @@ class MessageRingSegmentTest {
     }
 
     @Test
+    void processesRacingToCreateOrOpenAllGetTheSameRing() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path path = dir.resolve("race-" + round + ".dat");
+            int racers = 8;
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(racers);
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            for (int i = 0; i < racers; i++) {
+                final int id = i + 1;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        barrier.await();
+                        try (MessageRingFile f = MessageRingFile.createOrOpen(path, 1024)) {
+                            if (f.manyToOne().write(id, MemorySegment.ofArray(new byte[8]), 0, 8)) {
+                                written.incrementAndGet();
+                            }
+                        }
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertEquals(List.of(), failures);
+            try (MessageRingFile f = MessageRingFile.open(path)) {
+                int[] count = {0};
+                f.manyToOne().read((t, b, o, l) -> count[0]++, 100);
+                assertEquals(written.get(), count[0], "every racer wrote into the one ring");
+                assertEquals(racers, count[0]);
+            }
+        }
+    }
+
+    @Test
     void ringFilesOfAnotherKindVersionOrSizeAreRefused() throws IOException {
         Path path = dir.resolve("ring.dat");
         MessageRingFile.create(path, 1024).close();

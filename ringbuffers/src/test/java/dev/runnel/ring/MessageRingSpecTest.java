@@ -301,6 +301,28 @@ class MessageRingSpecTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
+    void controlledReadCommittingUpToTheBufferEndStopsThere(Kind kind, Memory memory) throws IOException {
+        MessageRing ring = ring(kind, memory, 256);
+        for (int i = 1; i <= 8; i++) {
+            assertTrue(ring.write(i, payload(24, i), 0, 24));   // 8 records of 32 bytes: exactly to the end
+        }
+        List<Integer> seen = new ArrayList<>();
+        assertEquals(8, ring.controlledRead((t, b, o, l) -> {
+            seen.add(t);
+            return ControlledMessageHandler.Action.COMMIT;
+        }, 100));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), seen, "nothing read past the records into the trailer");
+        assertEquals(0, ring.size());
+        assertTrue(ring.write(9, payload(24, 9), 0, 24));
+        assertEquals(1, ring.controlledRead((t, b, o, l) -> {
+            seen.add(t);
+            return ControlledMessageHandler.Action.COMMIT;
+        }, 100));
+        assertEquals(9, seen.getLast());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
     void unblockTurnsAStuckClaimIntoPadding(Kind kind, Memory memory) throws IOException {
         MessageRing ring = ring(kind, memory, CAPACITY);
         ring.tryClaim(1, 20);                        // a producer that claims and dies
