@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the score to read is {@code pollsMade} (elements moved per microsecond); failed offers and polls are counted
  * too, so a structure cannot look fast by failing fast.
  *
- * <p>Run: {@code ./runnel bench RingThroughput -prof gc}
+ * <p>Run: {@code ./runnel bench 'ring\.RingThroughput' -prof gc}
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
