@@ -343,9 +343,50 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
         LONG.setOpaque(buffer, headCachePositionIndex, position);
     }
 
-    /** Writes a padding record over the {@code length} bytes at {@code index} (to the buffer's end). */
-    final void writePadding(long index, int length) {
-        LONG.setRelease(buffer, index, header(length, PADDING_TYPE_ID));
+    /**
+     * Decides a claim of {@code required} aligned bytes at position {@code tail}, refreshing the producers' head
+     * cache when it says there is no room.
+     *
+     * @return the padding to put before the record ({@code 0} if it fits before the buffer's end, else the bytes
+     *         up to the end, the record then going at offset 0), or {@code -1} if the ring has no room
+     */
+    final int paddingFor(long tail, int required) {
+        final int capacity = this.capacity;
+        long head = headCacheOpaque();
+        if (required > capacity - (tail - head)) {
+            head = headAcquire();
+            if (required > capacity - (tail - head)) {
+                return -1;
+            }
+            headCacheOpaque(head);
+        }
+        final int toBufferEnd = capacity - ((int) tail & mask);
+        if (required <= toBufferEnd) {
+            return 0;
+        }
+        // The record must start at offset 0, so [0, head offset) must hold it.
+        if (required > ((int) head & mask)) {
+            head = headAcquire();
+            if (required > ((int) head & mask)) {
+                return -1;
+            }
+            headCacheOpaque(head);
+        }
+        return toBufferEnd;
+    }
+
+    /**
+     * After the tail has moved past a claim decided by {@link #paddingFor}: writes its padding record, if any.
+     *
+     * @return the offset of the claimed record
+     */
+    final long claimed(long tail, int padding) {
+        final int tailIndex = (int) tail & mask;
+        if (padding == 0) {
+            return tailIndex;
+        }
+        LONG.setRelease(buffer, (long) tailIndex, header(padding, PADDING_TYPE_ID));
+        return 0;
     }
 
     // ---- queries

@@ -17,40 +17,15 @@ final class ManyToOneMessageRing extends AbstractMessageRing {
 
     @Override
     long claim(int required) {
-        final int capacity = this.capacity;
-        long head = headCacheOpaque();
         long tail;
-        int tailIndex;
         int padding;
         do {
             tail = tailVolatile();
-            if (required > capacity - (tail - head)) {
-                head = headAcquire();
-                if (required > capacity - (tail - head)) {
-                    return INSUFFICIENT_CAPACITY;
-                }
-                headCacheOpaque(head);
-            }
-            padding = 0;
-            tailIndex = (int) tail & mask;
-            final int toBufferEnd = capacity - tailIndex;
-            if (required > toBufferEnd) {
-                int headIndex = (int) head & mask;
-                if (required > headIndex) {
-                    head = headAcquire();
-                    headIndex = (int) head & mask;
-                    if (required > headIndex) {
-                        return INSUFFICIENT_CAPACITY;
-                    }
-                    headCacheOpaque(head);
-                }
-                padding = toBufferEnd;
+            padding = paddingFor(tail, required);
+            if (padding < 0) {
+                return INSUFFICIENT_CAPACITY;
             }
         } while (!casTail(tail, tail + required + padding));
-        if (padding != 0) {
-            writePadding(tailIndex, padding);
-            tailIndex = 0;
-        }
-        return tailIndex;
+        return claimed(tail, padding);
     }
 }

@@ -17,37 +17,12 @@ final class OneToOneMessageRing extends AbstractMessageRing {
 
     @Override
     long claim(int required) {
-        final int capacity = this.capacity;
         final long tail = tailPlain();
-        long head = headCacheOpaque();
-        if (required > capacity - (tail - head)) {
-            head = headAcquire();
-            if (required > capacity - (tail - head)) {
-                return INSUFFICIENT_CAPACITY;
-            }
-            headCacheOpaque(head);
-        }
-        int padding = 0;
-        int tailIndex = (int) tail & mask;
-        final int toBufferEnd = capacity - tailIndex;
-        if (required > toBufferEnd) {
-            // The record must start at 0: [0, head index) must hold it.
-            int headIndex = (int) head & mask;
-            if (required > headIndex) {
-                head = headAcquire();
-                headIndex = (int) head & mask;
-                if (required > headIndex) {
-                    return INSUFFICIENT_CAPACITY;
-                }
-                headCacheOpaque(head);
-            }
-            padding = toBufferEnd;
+        final int padding = paddingFor(tail, required);
+        if (padding < 0) {
+            return INSUFFICIENT_CAPACITY;
         }
         tailRelease(tail + required + padding);
-        if (padding != 0) {
-            writePadding(tailIndex, padding);
-            tailIndex = 0;
-        }
-        return tailIndex;
+        return claimed(tail, padding);
     }
 }
