@@ -37,6 +37,7 @@ public interface QueueUnderTest {
             case "Agrona.OneToOneConcurrentArrayQueue" -> queue(new OneToOneConcurrentArrayQueue<>(capacity));
             case "Agrona.ManyToOneConcurrentArrayQueue" -> queue(new ManyToOneConcurrentArrayQueue<>(capacity));
             case "Agrona.ManyToManyConcurrentArrayQueue" -> queue(new ManyToManyConcurrentArrayQueue<>(capacity));
+            case "alternatives.StrictMpmcRing" -> strict(new dev.runnel.perf.ring.alternatives.StrictMpmcRing<>(capacity));
             case "ArrayBlockingQueue" -> queue(new ArrayBlockingQueue<>(capacity));
             case "LinkedTransferQueue" -> queue(new LinkedTransferQueue<>());
             case "ConcurrentLinkedQueue" -> queue(new ConcurrentLinkedQueue<>());
@@ -45,6 +46,20 @@ public interface QueueUnderTest {
     }
 
     private static QueueUnderTest ring(ObjectRing<Object> ring) {
+        return new QueueUnderTest() {
+            @Override
+            public boolean offer(Object e) {
+                return ring.offer(e);
+            }
+
+            @Override
+            public Object poll() {
+                return ring.poll();
+            }
+        };
+    }
+
+    private static QueueUnderTest strict(dev.runnel.perf.ring.alternatives.StrictMpmcRing<Object> ring) {
         return new QueueUnderTest() {
             @Override
             public boolean offer(Object e) {
