@@ -88,15 +88,13 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
             throw new IllegalArgumentException("srcOffset=" + srcOffset + ", length=" + length
                     + ": must lie within src, whose byteSize()=" + src.byteSize());
         }
-        final int recordLength = length + HEADER_LENGTH;
-        final long recordIndex = claim(align(recordLength));
+        final long recordIndex = claimRecord(typeId, length);
         if (recordIndex < 0) {
             return false;
         }
         final MemorySegment buffer = this.buffer;
-        LONG.setRelease(buffer, recordIndex, header(-recordLength, typeId));   // claimed, in progress
         MemorySegment.copy(src, srcOffset, buffer, payloadOffset(recordIndex), length);
-        INT.setRelease(buffer, lengthOffset(recordIndex), recordLength);       // committed: payload visible first
+        INT.setRelease(buffer, lengthOffset(recordIndex), length + HEADER_LENGTH);   // committed: payload first
         return true;
     }
 
@@ -104,31 +102,42 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
     public final long tryClaim(int typeId, int length) {
         RecordDescriptor.checkTypeId(typeId);
         checkLength(length);
+        final long recordIndex = claimRecord(typeId, length);
+        return recordIndex < 0 ? INSUFFICIENT_CAPACITY : payloadOffset(recordIndex);
+    }
+
+    /**
+     * Claims room for a checked message and marks it in progress: the header holds the negated record
+     * length until the commit.
+     *
+     * @return the record's offset, or a negative value if there is no room
+     */
+    private long claimRecord(int typeId, int length) {
         final int recordLength = length + HEADER_LENGTH;
         final long recordIndex = claim(align(recordLength));
-        if (recordIndex < 0) {
-            return INSUFFICIENT_CAPACITY;
+        if (recordIndex >= 0) {
+            LONG.setRelease(buffer, recordIndex, header(-recordLength, typeId));   // claimed, in progress
         }
-        LONG.setRelease(buffer, recordIndex, header(-recordLength, typeId));
-        return payloadOffset(recordIndex);
+        return recordIndex;
     }
 
     @Override
     public final void commit(long index) {
-        final long recordIndex = claimedRecord(index);
-        final int length = (int) INT.get(buffer, lengthOffset(recordIndex));
-        INT.setRelease(buffer, lengthOffset(recordIndex), -length);
+        final int recordLength = -claimedLength(index);
+        INT.setRelease(buffer, lengthOffset(index - HEADER_LENGTH), recordLength);
     }
 
     @Override
     public final void abort(long index) {
-        final long recordIndex = claimedRecord(index);
-        final int length = (int) INT.get(buffer, lengthOffset(recordIndex));
-        LONG.setRelease(buffer, recordIndex, header(-length, PADDING_TYPE_ID));
+        final int recordLength = -claimedLength(index);
+        LONG.setRelease(buffer, index - HEADER_LENGTH, header(recordLength, PADDING_TYPE_ID));
     }
 
-    /** Checks a claim's index and returns its record's offset; the record must be a claim in progress. */
-    private long claimedRecord(long index) {
+    /**
+     * Checks a claim's index and returns the length field of its record, negative while the claim is in
+     * progress.
+     */
+    private int claimedLength(long index) {
         final long recordIndex = index - HEADER_LENGTH;
         if (recordIndex < 0 || index > capacity || (recordIndex & (ALIGNMENT - 1)) != 0) {
             throw new IllegalArgumentException("index=" + index + ", must be a tryClaim result: in ["
@@ -139,7 +148,7 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
             throw new IllegalStateException("index=" + index + ": no claim in progress there (length=" + length
                     + "): committed or aborted already, or never claimed");
         }
-        return recordIndex;
+        return length;
     }
 
     // ---- consumer side

@@ -43,7 +43,7 @@ public interface ObjectRing<E> {
     /**
      * Returns the element at the head without removing it.
      *
-     * @return the element, or {@code null} if the ring was empty
+     * @return the element, or {@code null} if the ring was empty (see the relaxed semantics above)
      */
     E peek();
 
