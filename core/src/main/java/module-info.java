@@ -6,4 +6,5 @@
 module dev.runnel {
     exports dev.runnel;
     exports dev.runnel.padding;
+    exports dev.runnel.spi;
 }

@@ -120,6 +120,17 @@ public abstract class PaddedIndices extends IndicesL2Pad {
     }
 
     /**
+     * Atomically sets bits in the producer index, with volatile semantics (a channel marks itself closed this
+     * way, so that a producer's claiming CAS and the close are ordered).
+     *
+     * @param bits the bits to set
+     * @return the producer index before the bits were set
+     */
+    protected final long getAndBitwiseOrProducerIndex(long bits) {
+        return (long) PRODUCER_INDEX.getAndBitwiseOr(this, bits);
+    }
+
+    /**
      * Reads the producer limit, plain: only for a single producer.
      *
      * @return the producer limit
@@ -198,6 +209,16 @@ public abstract class PaddedIndices extends IndicesL2Pad {
      */
     protected final void consumerIndexRelease(long value) {
         CONSUMER_INDEX.setRelease(this, value);
+    }
+
+    /**
+     * Writes the new consumer index, volatile: a release store followed by a full fence, for a consumer that
+     * must read a waiter count after publishing the index (Dekker's pattern with a parked producer).
+     *
+     * @param value the new consumer index
+     */
+    protected final void consumerIndexVolatile(long value) {
+        CONSUMER_INDEX.setVolatile(this, value);
     }
 
     /**

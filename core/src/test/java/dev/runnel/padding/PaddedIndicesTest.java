@@ -25,8 +25,9 @@ class PaddedIndicesTest {
         assertEquals(6, i.producerIndexVolatile());
         assertTrue(i.casProducerIndex(6, 7));
         assertFalse(i.casProducerIndex(6, 8));
-        assertEquals(7, i.producerIndexPlain());
-        assertEquals(7, i.all()[0]);
+        assertEquals(7, i.getAndBitwiseOrProducerIndex(1L << 62));
+        assertEquals(7 | 1L << 62, i.producerIndexPlain());
+        assertEquals(7 | 1L << 62, i.all()[0]);
         assertEquals(0, i.all()[1] + i.all()[2] + i.all()[3], "no other field touched");
     }
 
@@ -38,6 +39,7 @@ class PaddedIndicesTest {
         assertEquals(3, i.consumerIndexOpaque());
         assertTrue(i.casConsumerIndex(3, 4));
         assertFalse(i.casConsumerIndex(3, 9));
+        i.consumerIndexVolatile(4);
         assertEquals(4, i.consumerIndexVolatile());
         assertEquals(4, i.consumerIndexPlain());
         assertEquals(0, i.all()[0] + i.all()[1] + i.all()[3], "no other field touched");

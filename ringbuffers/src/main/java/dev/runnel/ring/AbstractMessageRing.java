@@ -1,5 +1,7 @@
 package dev.runnel.ring;
 
+import dev.runnel.spi.Timeouts;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -297,7 +299,7 @@ abstract sealed class AbstractMessageRing implements MessageRing permits OneToOn
 
     @Override
     public final boolean unblockIfStalled(Duration timeout) {
-        final long timeoutNanos = Deadlines.nanos(timeout);
+        final long timeoutNanos = Timeouts.nanos(timeout);
         final long head = headPlain();
         final boolean blocked = head != tailVolatile()
                 && (int) INT.getVolatile(buffer, lengthOffset((int) head & mask)) <= 0;

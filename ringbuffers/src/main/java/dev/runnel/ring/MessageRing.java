@@ -1,6 +1,7 @@
 package dev.runnel.ring;
 
 import dev.runnel.IdleStrategy;
+import dev.runnel.spi.Timeouts;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -224,7 +225,7 @@ public sealed interface MessageRing permits AbstractMessageRing {
     default boolean write(int typeId, MemorySegment src, long srcOffset, int length, IdleStrategy idle,
                           Duration timeout) throws InterruptedException {
         Objects.requireNonNull(idle, "idle");
-        final long deadline = Deadlines.deadline(timeout);
+        final long deadline = Timeouts.deadline(timeout);
         idle.reset();
         while (!write(typeId, src, srcOffset, length)) {
             if (Thread.interrupted()) {
@@ -257,7 +258,7 @@ public sealed interface MessageRing permits AbstractMessageRing {
         if (limit < 1) {
             throw new IllegalArgumentException("limit=" + limit + ", must be >= 1");
         }
-        final long deadline = Deadlines.deadline(timeout);
+        final long deadline = Timeouts.deadline(timeout);
         idle.reset();
         int read;
         while ((read = read(handler, limit)) == 0) {

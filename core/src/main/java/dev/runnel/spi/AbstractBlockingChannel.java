@@ -1,0 +1,322 @@
+package dev.runnel.spi;
+
+import dev.runnel.WaitStrategy;
+
+import java.util.Objects;
+
+/**
+ * The blocking loops that Runnel's buffered channels share: try, idle per the {@link WaitStrategy}, register,
+ * re-check, park; woken by the operation that unblocks the waiter (ADR 0004).
+ *
+ * <p>A subclass provides the non-blocking buffer operations per <em>lane</em> (a priority level; {@code 0} for
+ * channels with one buffer) and calls {@link #signalReceiver()} after each successful offer and
+ * {@link #signalSender(int)} after each successful poll: when the strategy parks, each is one volatile read of
+ * a waiter count, and nothing more unless someone waits. With a strategy that never parks
+ * ({@link WaitStrategy#parks()} is {@code false}) no one ever registers, and both are no-ops.
+ *
+ * <p>Requirements on the subclass's buffer (Dekker's pattern with the waiter counts): a successful offer ends
+ * with a volatile write that {@link #isEmptyNow()} reads; a successful poll ends with a volatile write that
+ * {@link #hasRoomNow(int)} reads, whenever the strategy parks.
+ *
+ * @param <T> the value type
+ */
+public abstract class AbstractBlockingChannel<T> implements Selectable {
+    /** Receivers waiting for a value. */
+    protected final WaiterQueue receivers = new WaiterQueue();
+    /** Whether close has been called, and its cause. */
+    protected final CloseState closeState = new CloseState();
+    /** How blocked operations wait. */
+    protected final WaitStrategy strategy;
+    /** {@code strategy.parks()}: whether anyone may ever register. */
+    protected final boolean parks;
+
+    /**
+     * Creates the waiting state of a channel.
+     *
+     * @param strategy how blocked operations wait
+     */
+    protected AbstractBlockingChannel(WaitStrategy strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "waitStrategy");
+        this.parks = strategy.parks();
+    }
+
+    /**
+     * Takes a value from the buffer without waiting.
+     *
+     * @return a value, or {@code null} if none is ready now
+     */
+    protected abstract T pollNow();
+
+    /**
+     * Adds a value to lane {@code lane} without waiting.
+     *
+     * @param value the value
+     * @param lane  the lane
+     * @return {@code true} if added; {@code false} if full or closed
+     */
+    protected abstract boolean offerNow(T value, int lane);
+
+    /**
+     * Tells exactly whether no value is buffered or being written (volatile read of the producer side).
+     *
+     * @return {@code true} if empty
+     */
+    protected abstract boolean isEmptyNow();
+
+    /**
+     * Tells exactly whether lane {@code lane} has room (volatile read of the consumer side).
+     *
+     * @param lane the lane
+     * @return {@code true} if an offer would find room
+     */
+    protected abstract boolean hasRoomNow(int lane);
+
+    /**
+     * Tells whether the buffer is closed to senders.
+     *
+     * @return {@code true} if closed
+     */
+    protected abstract boolean isClosedNow();
+
+    /**
+     * Tells whether the buffer is closed and every value sent before the close has been taken.
+     *
+     * @return {@code true} if closed and drained
+     */
+    protected abstract boolean isDrainedNow();
+
+    /**
+     * Returns the queue of senders waiting for room in lane {@code lane}.
+     *
+     * @param lane the lane
+     * @return the queue
+     */
+    protected abstract WaiterQueue senders(int lane);
+
+    /** Wakes one receiver if any waits: call after every successful offer. */
+    protected final void signalReceiver() {
+        if (parks && receivers.waiting() != 0) {
+            receivers.signal(Waiter.READY);
+        }
+    }
+
+    /**
+     * Wakes one sender of lane {@code lane} if any waits: call after every successful poll.
+     *
+     * @param lane the lane the value was taken from
+     */
+    protected final void signalSender(int lane) {
+        if (parks) {
+            final WaiterQueue senders = senders(lane);
+            if (senders.waiting() != 0) {
+                senders.signal(Waiter.READY);
+            }
+        }
+    }
+
+    /**
+     * The blocking receive, after a failed fast-path poll.
+     *
+     * @param timed    whether {@code deadline} applies
+     * @param deadline a {@link System#nanoTime()} deadline
+     * @return a value, or {@code null} if timed out
+     * @throws InterruptedException if interrupted while waiting (status cleared; nothing taken)
+     * @throws dev.runnel.ChannelClosedException if the channel is closed and drained
+     */
+    protected final T receiveSlow(boolean timed, long deadline) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        int attempt = 0;
+        int writers = 0;
+        while (true) {
+            final T value = pollNow();
+            if (value != null) {
+                return value;   // the subclass's pollNow has signalled a sender
+            }
+            if (isDrainedNow()) {
+                throw closeState.receiveException();
+            }
+            if (!isEmptyNow()) {
+                writers = Spin.briefly(writers);   // a sender claimed a slot and is writing it
+                continue;
+            }
+            if (timed && Timeouts.expired(deadline)) {
+                return null;
+            }
+            if (strategy.idle(attempt)) {
+                attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
+                continue;
+            }
+            final WaitNode node = WaitNode.ofCurrentThread();
+            final Waiter waiter = node.waiter();
+            waiter.reset();
+            receivers.add(node);
+            if (!isEmptyNow() || isClosedNow()) {
+                withdraw(node, receivers);
+                continue;
+            }
+            final int outcome = waiter.await(strategy, false, timed, deadline);
+            if (outcome == Waiter.AWAIT_CLAIMED) {
+                continue;   // signalled: try again
+            }
+            receivers.remove(node);
+            if (outcome == Waiter.AWAIT_INTERRUPTED) {
+                forwardReceiverSignal();
+                throw new InterruptedException();
+            }
+            // timed out: the loop tries once more, then reports the timeout
+        }
+    }
+
+    /**
+     * The blocking send into lane {@code lane}, after a failed fast-path offer.
+     *
+     * @param value    the value
+     * @param lane     the lane
+     * @param timed    whether {@code deadline} applies
+     * @param deadline a {@link System#nanoTime()} deadline
+     * @return {@code true} if sent, {@code false} if timed out (nothing sent)
+     * @throws InterruptedException if interrupted while waiting (status cleared; nothing sent)
+     * @throws dev.runnel.ChannelClosedException if the channel is closed
+     */
+    protected final boolean sendSlow(T value, int lane, boolean timed, long deadline) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        final WaiterQueue senders = senders(lane);
+        int attempt = 0;
+        int readers = 0;
+        while (true) {
+            if (offerNow(value, lane)) {
+                return true;    // the subclass's offerNow has signalled a receiver
+            }
+            if (isClosedNow()) {
+                throw closeState.sendException();
+            }
+            if (hasRoomNow(lane)) {
+                readers = Spin.briefly(readers);   // a receiver claimed a slot and is freeing it
+                continue;
+            }
+            if (timed && Timeouts.expired(deadline)) {
+                return false;
+            }
+            if (strategy.idle(attempt)) {
+                attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
+                continue;
+            }
+            final WaitNode node = WaitNode.ofCurrentThread();
+            final Waiter waiter = node.waiter();
+            waiter.reset();
+            senders.add(node);
+            if (hasRoomNow(lane) || isClosedNow()) {
+                withdraw(node, senders);
+                continue;
+            }
+            final int outcome = waiter.await(strategy, false, timed, deadline);
+            if (outcome == Waiter.AWAIT_CLAIMED) {
+                continue;
+            }
+            senders.remove(node);
+            if (outcome == Waiter.AWAIT_INTERRUPTED) {
+                forwardSenderSignal(lane);
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /**
+     * Takes back a registration the owner no longer needs. If a channel claimed it first, waits for the claim
+     * to complete (so that the waiter can be reused) and passes the signal on.
+     */
+    private void withdraw(WaitNode node, WaiterQueue queue) {
+        final Waiter waiter = node.waiter();
+        if (waiter.tryCancel()) {
+            queue.remove(node);
+            return;
+        }
+        while (waiter.state() != Waiter.CLAIMED) {
+            Thread.onSpinWait();
+        }
+        // The signal was meant for this thread, which is about to retry anyway: nothing is lost.
+    }
+
+    /**
+     * Called on a send that exits without acting on a signal: wakes another sender of the lane if room is left.
+     *
+     * @param lane the lane
+     */
+    protected final void forwardSenderSignal(int lane) {
+        final WaiterQueue senders = senders(lane);
+        if (senders.waiting() != 0 && hasRoomNow(lane)) {
+            senders.signal(Waiter.READY);
+        }
+    }
+
+    @Override
+    public final void forwardReceiverSignal() {
+        if (receivers.waiting() != 0 && !isEmptyNow()) {
+            receivers.signal(Waiter.READY);
+        }
+    }
+
+    @Override
+    public void forwardSenderSignal() {
+        forwardSenderSignal(0);
+    }
+
+    /**
+     * Closes the channel and wakes every waiter. The subclass closes its buffer in {@code closeBuffer}, after
+     * the cause is recorded and before the waiters are woken.
+     *
+     * @param cause the cause, or {@code null}
+     * @return {@code true} if this call closed the channel
+     */
+    protected final boolean closeChannel(Throwable cause) {
+        if (!closeState.close(cause)) {
+            int attempt = 0;
+            while (!isClosedNow()) {
+                attempt = Spin.briefly(attempt);   // the winning close is between its CAS and closeBuffer()
+            }
+            return false;
+        }
+        closeBuffer();
+        receivers.signalAll(Waiter.CLOSED);
+        wakeAllSenders();
+        return true;
+    }
+
+    /** Closes the buffer to senders (every lane). */
+    protected abstract void closeBuffer();
+
+    /** Wakes every waiting sender of every lane with {@link Waiter#CLOSED}. */
+    protected abstract void wakeAllSenders();
+
+    @Override
+    public final boolean registerReceiver(WaitNode node) {
+        receivers.add(node);
+        if (!isEmptyNow() || isClosedNow()) {
+            receivers.remove(node);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean registerSender(WaitNode node) {
+        final WaiterQueue senders = senders(0);
+        senders.add(node);
+        if (hasRoomNow(0) || isClosedNow()) {
+            senders.remove(node);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void unregister(WaitNode node) {
+        if (!receivers.remove(node)) {
+            senders(0).remove(node);
+        }
+    }
+}

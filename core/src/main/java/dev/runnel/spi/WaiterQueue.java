@@ -1,0 +1,229 @@
+package dev.runnel.spi;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A channel's queue of registrations for one direction (receivers waiting for a value, or senders waiting for
+ * room or for a receiver), in arrival order, with a count that the channel's fast path reads once.
+ *
+ * <pre>
+ *   object header | 128 bytes pad | waiting, head, tail | 128 bytes pad | lock
+ * </pre>
+ *
+ * <p>The lost-wake-up argument (Dekker's pattern, ADR 0004): a waiter registers with {@link #add}, whose
+ * volatile write of the count is followed by the owner's volatile re-check of the channel; an operation that
+ * may unblock a waiter first makes its change with a volatile write (or CAS) and then reads {@link #waiting()}.
+ * In the total order of those volatile accesses one of the two sees the other: either the waiter's re-check
+ * sees the change and it does not park, or the operation sees the count and {@link #signal signals} it.
+ *
+ * <p>Methods named {@code ...Locked} must be called with {@link #lock()} held; the others take it. Several
+ * queues may share one lock (a rendezvous channel guards both of its queues with one).
+ */
+public final class WaiterQueue extends WaiterQueueL1Pad {
+    private static final VarHandle WAITING;
+
+    static {
+        try {
+            WAITING = MethodHandles.lookup().findVarHandle(WaiterQueueFields.class, "waiting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SpinLock lock;
+
+    /** Creates an empty queue with its own lock. */
+    public WaiterQueue() {
+        this(new SpinLock());
+    }
+
+    /**
+     * Creates an empty queue guarded by {@code lock}.
+     *
+     * @param lock the lock, possibly shared with other queues of the same channel
+     */
+    public WaiterQueue(SpinLock lock) {
+        this.lock = java.util.Objects.requireNonNull(lock, "lock");
+    }
+
+    /**
+     * Returns the lock that guards this queue.
+     *
+     * @return the lock
+     */
+    public SpinLock lock() {
+        return lock;
+    }
+
+    /**
+     * Returns how many registrations are linked now: the one read of the fast path. Volatile.
+     *
+     * @return the number of linked registrations
+     */
+    public int waiting() {
+        return (int) WAITING.getVolatile(this);
+    }
+
+    /**
+     * Links {@code node} at the tail, taking the lock. The count is written with volatile semantics: re-check
+     * the channel after this call, before parking.
+     *
+     * @param node an unlinked node
+     * @throws IllegalStateException if {@code node} is linked already
+     */
+    public void add(WaitNode node) {
+        lock.lock();
+        try {
+            addLocked(node);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Links {@code node} at the tail; the lock must be held.
+     *
+     * @param node an unlinked node
+     * @throws IllegalStateException if {@code node} is linked already
+     */
+    public void addLocked(WaitNode node) {
+        if (node.queue != null) {
+            throw new IllegalStateException("node is already registered: " + node);
+        }
+        node.queue = this;
+        node.next = null;
+        node.prev = tail;
+        if (tail == null) {
+            head = node;
+        } else {
+            tail.next = node;
+        }
+        tail = node;
+        WAITING.setVolatile(this, waiting + 1);
+    }
+
+    /**
+     * Unlinks {@code node} if it is linked here, taking the lock.
+     *
+     * @param node a node
+     * @return {@code true} if it was linked here and is now unlinked
+     */
+    public boolean remove(WaitNode node) {
+        lock.lock();
+        try {
+            return removeLocked(node);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Unlinks {@code node} if it is linked here; the lock must be held.
+     *
+     * @param node a node
+     * @return {@code true} if it was linked here and is now unlinked
+     */
+    public boolean removeLocked(WaitNode node) {
+        if (node.queue != this) {
+            return false;
+        }
+        unlink(node);
+        return true;
+    }
+
+    private void unlink(WaitNode node) {
+        final WaitNode prev = node.prev;
+        final WaitNode next = node.next;
+        if (prev == null) {
+            head = next;
+        } else {
+            prev.next = next;
+        }
+        if (next == null) {
+            tail = prev;
+        } else {
+            next.prev = prev;
+        }
+        node.prev = null;
+        node.next = null;
+        node.queue = null;
+        WAITING.setRelease(this, waiting - 1);
+    }
+
+    /**
+     * Claims the first registration whose waiter is still waiting, and unlinks it; the lock must be held.
+     * Registrations whose waiter was cancelled or claimed elsewhere are unlinked on the way; a waiter found in
+     * the middle of a claim ({@link Waiter#CLAIMING}: a selector's tentative claim) is skipped and stays
+     * linked. Each candidate's {@link Waiter#readied} hook is called before the claim is tried.
+     *
+     * @return the claimed node (its waiter is {@code CLAIMING}: complete it), or {@code null} if none
+     */
+    public WaitNode claimLocked() {
+        WaitNode node = head;
+        while (node != null) {
+            final WaitNode next = node.next;
+            final Waiter waiter = node.waiter();
+            final int state = waiter.state();
+            if (state == Waiter.WAITING) {
+                waiter.readied(node.key());
+                if (waiter.tryClaim()) {
+                    unlink(node);
+                    return node;
+                }
+            }
+            if (waiter.state() != Waiter.CLAIMING) {
+                unlink(node);   // cancelled, or claimed through another registration
+            }
+            node = next;
+        }
+        return null;
+    }
+
+    /**
+     * Wakes the first waiting registration, if any, with the outcome {@code item}.
+     *
+     * @param item the outcome, usually {@link Waiter#READY}
+     * @return {@code true} if a waiter was claimed and woken
+     */
+    public boolean signal(Object item) {
+        final WaitNode node;
+        lock.lock();
+        try {
+            node = claimLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (node == null) {
+            return false;
+        }
+        node.waiter().complete(node.key(), item);
+        return true;
+    }
+
+    /**
+     * Wakes every waiting registration with the outcome {@code item} (for close).
+     *
+     * @param item the outcome, usually {@link Waiter#CLOSED}
+     * @return how many waiters were woken
+     */
+    public int signalAll(Object item) {
+        int woken = 0;
+        lock.lock();
+        try {
+            WaitNode node;
+            while ((node = claimLocked()) != null) {
+                node.waiter().complete(node.key(), item);
+                woken++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return woken;
+    }
+
+    @Override
+    public String toString() {
+        return "WaiterQueue[waiting=" + waiting() + "]";
+    }
+}
