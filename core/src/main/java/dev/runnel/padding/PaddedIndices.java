@@ -120,6 +120,17 @@ public abstract class PaddedIndices extends IndicesL2Pad {
     }
 
     /**
+     * Atomically adds to the producer index, with volatile semantics (producers that each take a position
+     * without a CAS loop).
+     *
+     * @param delta the amount to add
+     * @return the producer index before the addition
+     */
+    protected final long getAndAddProducerIndex(long delta) {
+        return (long) PRODUCER_INDEX.getAndAdd(this, delta);
+    }
+
+    /**
      * Atomically sets bits in the producer index, with volatile semantics (a channel marks itself closed this
      * way, so that a producer's claiming CAS and the close are ordered).
      *

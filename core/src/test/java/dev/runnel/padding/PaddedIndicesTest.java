@@ -23,8 +23,10 @@ class PaddedIndicesTest {
         i.producerIndexOpaque(6);
         assertEquals(6, i.producerIndexOpaque());
         assertEquals(6, i.producerIndexVolatile());
-        assertTrue(i.casProducerIndex(6, 7));
+        assertTrue(i.casProducerIndex(6, 5));
         assertFalse(i.casProducerIndex(6, 8));
+        assertEquals(5, i.getAndAddProducerIndex(1));
+        assertEquals(6, i.getAndAddProducerIndex(1));
         assertEquals(7, i.getAndBitwiseOrProducerIndex(1L << 62));
         assertEquals(7 | 1L << 62, i.producerIndexPlain());
         assertEquals(7 | 1L << 62, i.all()[0]);
