@@ -108,6 +108,35 @@ public final class PaddedSequence extends SequenceL1Pad {
         return (long) VALUE.getAndAdd(this, delta);
     }
 
+    /**
+     * Reads the value, volatile.
+     *
+     * @return the value
+     */
+    public final long getVolatile() {
+        return (long) VALUE.getVolatile(this);
+    }
+
+    /**
+     * Sets bits atomically, with volatile semantics.
+     *
+     * @param bits the bits to set
+     * @return the value before
+     */
+    public final long getAndBitwiseOr(long bits) {
+        return (long) VALUE.getAndBitwiseOr(this, bits);
+    }
+
+    /**
+     * Keeps only the given bits atomically, with volatile semantics (clears the others).
+     *
+     * @param bits the bits to keep
+     * @return the value before
+     */
+    public final long getAndBitwiseAnd(long bits) {
+        return (long) VALUE.getAndBitwiseAnd(this, bits);
+    }
+
     @Override
     public String toString() {
         return Long.toString(getOpaque());

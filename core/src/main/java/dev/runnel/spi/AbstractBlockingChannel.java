@@ -261,7 +261,7 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     }
 
     @Override
-    public void forwardSenderSignal() {
+    public final void forwardSenderSignal() {
         forwardSenderSignal(0);
     }
 
@@ -303,20 +303,45 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     }
 
     @Override
-    public boolean registerSender(WaitNode node) {
-        final WaiterQueue senders = senders(0);
+    public final boolean registerSender(WaitNode node) {
+        return registerSender(node, 0);
+    }
+
+    /**
+     * Registers a selector's send case for lane {@code lane}.
+     *
+     * @param node an unlinked node of a waiting waiter, holding the value
+     * @param lane the lane
+     * @return as {@link #registerReceiver(WaitNode)}
+     */
+    protected final boolean registerSender(WaitNode node, int lane) {
+        final WaiterQueue senders = senders(lane);
         senders.add(node);
-        if (hasRoomNow(0) || isClosedNow()) {
+        if (hasRoomNow(lane) || isClosedNow()) {
             senders.remove(node);
             return false;
         }
         return true;
     }
 
+    /**
+     * Returns how many lanes the channel has: {@code 1} unless overridden.
+     *
+     * @return the number of lanes
+     */
+    protected int lanes() {
+        return 1;
+    }
+
     @Override
-    public void unregister(WaitNode node) {
-        if (!receivers.remove(node)) {
-            senders(0).remove(node);
+    public final void unregister(WaitNode node) {
+        if (receivers.remove(node)) {
+            return;
+        }
+        for (int lane = 0, n = lanes(); lane < n; lane++) {
+            if (senders(lane).remove(node)) {
+                return;
+            }
         }
     }
 }

@@ -57,5 +57,8 @@ class PaddingLayoutTest {
         s.setPlain(21);
         assertEquals(21, s.getOpaque());
         assertEquals("21", s.toString());
+        assertEquals(21, s.getAndBitwiseOr(0b1000));
+        assertEquals(29, s.getAndBitwiseAnd(~0b1));
+        assertEquals(28, s.getVolatile());
     }
 }

@@ -1,0 +1,2 @@
+/** Multi-level priority channels: {@link dev.runnel.priority.PriorityChannel#create(int, int)}. */
+package dev.runnel.priority;
