@@ -1,6 +1,9 @@
 package dev.runnel.stress;
 
+import dev.runnel.bounded.BoundedChannel;
+import dev.runnel.priority.PriorityChannel;
 import dev.runnel.ring.SpscRing;
+import dev.runnel.unbounded.UnboundedChannel;
 import dev.runnel.WaitStrategy;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,8 @@ class NoUnsafeInLibraryTest {
     void libraryClassesReferenceNoUnsafeAndNoJdkInternals() throws Exception {
         List<String> offenders = new ArrayList<>();
         int scanned = 0;
-        for (Class<?> anchor : new Class<?>[] {WaitStrategy.class, SpscRing.class}) {
+        for (Class<?> anchor : new Class<?>[] {WaitStrategy.class, SpscRing.class,
+                BoundedChannel.class, UnboundedChannel.class, PriorityChannel.class}) {
             Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             scanned += scan(location, offenders);
         }
