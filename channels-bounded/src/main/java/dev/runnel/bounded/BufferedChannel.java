@@ -61,22 +61,18 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     @Override
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "value");
-        int readers = 0;
-        while (!ring.offer(value)) {
-            if (ring.isClosed()) {
-                throw closeState.sendException();
-            }
-            if (overflow != Overflow.BLOCK) {
-                sendOverflowing(value);
-                return true;
-            }
-            if (!ring.hasRoom()) {
-                return false;
-            }
-            readers = Spin.briefly(readers);   // a receiver is freeing the slot
+        if (ring.offer(value)) {
+            signalReceiver();
+            return true;
         }
-        signalReceiver();
-        return true;
+        if (ring.isClosed()) {
+            throw closeState.sendException();
+        }
+        if (overflow != Overflow.BLOCK) {
+            sendOverflowing(value);
+            return true;
+        }
+        return false;   // full (or, on a multi-consumer ring, its oldest slot is being freed this instant)
     }
 
     /** A send into a full channel with a dropping overflow policy: never blocks. */
@@ -116,16 +112,20 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
 
     @Override
     public T tryReceive() {
-        T value;
+        T value = ring.poll();
+        if (value != null) {
+            signalSender(0);
+            return value;
+        }
+        if (!closeState.isClosed()) {
+            return null;   // empty, or a send is still writing its slot: not sent yet
+        }
         int writers = 0;
         while ((value = ring.poll()) == null) {
-            if (ring.isEmpty()) {
-                if (ring.isDrained()) {
-                    throw closeState.receiveException();
-                }
-                return null;
+            if (ring.isDrained()) {
+                throw closeState.receiveException();
             }
-            writers = Spin.briefly(writers);   // a sender claimed the slot and is writing it
+            writers = Spin.briefly(writers);   // closed with values left: a sender is finishing its write
         }
         signalSender(0);
         return value;

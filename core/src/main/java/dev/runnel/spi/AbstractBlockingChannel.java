@@ -134,11 +134,13 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
             if (value != null) {
                 return value;   // the subclass's pollNow has signalled a sender
             }
-            if (isDrainedNow()) {
-                throw closeState.receiveException();
-            }
-            if (!isEmptyNow()) {
-                writers = Spin.briefly(writers);   // a sender claimed a slot and is writing it
+            // While spinning, only the buffer's head and the close state (written once) are read, so that the
+            // sender's index line does not bounce between the cores; the exact checks come before parking.
+            if (closeState.isClosed()) {
+                if (isDrainedNow()) {
+                    throw closeState.receiveException();
+                }
+                writers = Spin.briefly(writers);   // closed, values left: a sender is finishing its write
                 continue;
             }
             if (timed && Timeouts.expired(deadline)) {
@@ -146,6 +148,10 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
             }
             if (strategy.idle(attempt)) {
                 attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
+                continue;
+            }
+            if (!isEmptyNow()) {
+                writers = Spin.briefly(writers);   // a sender claimed a slot and is writing it
                 continue;
             }
             final WaitNode node = WaitNode.ofCurrentThread();
@@ -194,15 +200,15 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
             if (isClosedNow()) {
                 throw closeState.sendException();
             }
-            if (hasRoomNow(lane)) {
-                readers = Spin.briefly(readers);   // a receiver claimed a slot and is freeing it
-                continue;
-            }
             if (timed && Timeouts.expired(deadline)) {
                 return false;
             }
             if (strategy.idle(attempt)) {
                 attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
+                continue;
+            }
+            if (hasRoomNow(lane)) {
+                readers = Spin.briefly(readers);   // a receiver claimed a slot and is freeing it
                 continue;
             }
             final WaitNode node = WaitNode.ofCurrentThread();

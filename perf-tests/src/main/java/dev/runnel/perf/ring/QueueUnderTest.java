@@ -38,6 +38,9 @@ public interface QueueUnderTest {
             case "Agrona.ManyToOneConcurrentArrayQueue" -> queue(new ManyToOneConcurrentArrayQueue<>(capacity));
             case "Agrona.ManyToManyConcurrentArrayQueue" -> queue(new ManyToManyConcurrentArrayQueue<>(capacity));
             case "alternatives.StrictMpmcRing" -> strict(new dev.runnel.perf.ring.alternatives.StrictMpmcRing<>(capacity));
+            case "Channel.busySpin" -> channel(dev.runnel.bounded.BoundedChannel.builder().capacity(capacity)
+                    .singleProducer().singleConsumer().waitStrategy(dev.runnel.WaitStrategy.busySpin()).build());
+            case "Channel.default" -> channel(dev.runnel.bounded.BoundedChannel.create(capacity));
             case "ArrayBlockingQueue" -> queue(new ArrayBlockingQueue<>(capacity));
             case "LinkedTransferQueue" -> queue(new LinkedTransferQueue<>());
             case "ConcurrentLinkedQueue" -> queue(new ConcurrentLinkedQueue<>());
@@ -69,6 +72,21 @@ public interface QueueUnderTest {
             @Override
             public Object poll() {
                 return ring.poll();
+            }
+        };
+    }
+
+    /** A channel's non-blocking operations: the channel layer over its ring. */
+    private static QueueUnderTest channel(dev.runnel.Channel<Object> channel) {
+        return new QueueUnderTest() {
+            @Override
+            public boolean offer(Object e) {
+                return channel.trySend(e);
+            }
+
+            @Override
+            public Object poll() {
+                return channel.tryReceive();
             }
         };
     }
