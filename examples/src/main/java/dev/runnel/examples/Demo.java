@@ -19,7 +19,7 @@ public final class Demo {
     private Demo() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         long messages = 5_000_000;
         long paced = 2_000_000;
         long rate = 500_000;
@@ -43,14 +43,17 @@ public final class Demo {
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "Runnel demo: producer thread -> pipe (%d messages) -> consumer thread, both stages"
                 + " busy-spinning, no allocation per message.%nPipes: Runnel's SpscRing of pooled objects, Runnel's"
-                + " off-heap MessageRing (16-byte messages), the JDK's ArrayBlockingQueue.%nJava %s, %d CPUs.%n%n",
+                + " off-heap MessageRing (16-byte messages), Runnel's BoundedChannel (busy-spin), the JDK's"
+                + " ArrayBlockingQueue.%nJava %s, %d CPUs.%n%n",
                 Pipeline.CAPACITY,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
 
-        List<IntFunction<Pipe>> pipes = List.of(Pipe::spscRing, Pipe::messageRing, Pipe::arrayBlockingQueue);
+        List<IntFunction<Pipe>> pipes = List.of(Pipe::spscRing, Pipe::messageRing, Pipe::channel,
+                Pipe::arrayBlockingQueue);
         for (IntFunction<Pipe> pipe : pipes) {   // warm-up, discarded: let the JIT compile both pipelines
             Pipeline.run(pipe, 500_000, 0);
         }
+        ChannelPipeline.run(500_000);
 
         out.printf(Locale.ROOT, "Saturated: %,d messages sent as fast as the pipe takes them"
                 + " (latency here is mostly queueing)%n", messages);
@@ -65,6 +68,11 @@ public final class Demo {
         for (IntFunction<Pipe> pipe : pipes) {
             row(out, Pipeline.run(pipe, paced, interval));
         }
+        out.printf(Locale.ROOT, "%nGo style: producer and consumer as virtual threads, blocking send/receive on a"
+                + " channel of %d (spin, then park), close() ends the stream; %,d messages%n", Pipeline.CAPACITY,
+                messages);
+        header(out);
+        row(out, ChannelPipeline.run(messages));
     }
 
     private static long parse(String arg, String value) {

@@ -1,5 +1,8 @@
 package dev.runnel.examples;
 
+import dev.runnel.Channel;
+import dev.runnel.WaitStrategy;
+import dev.runnel.bounded.BoundedChannel;
 import dev.runnel.ring.SpscRing;
 
 import java.lang.foreign.Arena;
@@ -22,6 +25,16 @@ interface Pipe {
     static Pipe spscRing(int capacity) {
         SpscRing<Message> forward = new SpscRing<>(capacity);
         return new ObjectPipe("Runnel SpscRing", forward::offer, forward::poll, capacity);
+    }
+
+    /**
+     * Runnel's bounded channel, single producer and consumer, busy-spin wait strategy, through its non-blocking
+     * {@code trySend}/{@code tryReceive}: the channel layer (close, exact capacity) over its ring.
+     */
+    static Pipe channel(int capacity) {
+        Channel<Message> forward = BoundedChannel.<Message>builder().capacity(capacity).singleProducer()
+                .singleConsumer().waitStrategy(WaitStrategy.busySpin()).build();
+        return new ObjectPipe("Runnel BoundedChannel", forward::trySend, forward::tryReceive, capacity);
     }
 
     /** The JDK's ArrayBlockingQueue (offer/poll, spinning), with pooled message objects. */
