@@ -185,26 +185,6 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     }
 
     @Override
-    public boolean close() {
-        return closeChannel(null);
-    }
-
-    @Override
-    public boolean close(Throwable cause) {
-        return closeChannel(cause);
-    }
-
-    @Override
-    public boolean isClosedForSend() {
-        return ring.isClosed();
-    }
-
-    @Override
-    public boolean isClosedForReceive() {
-        return ring.isDrained();
-    }
-
-    @Override
     public int capacity() {
         return ring.capacity();
     }

@@ -165,26 +165,6 @@ public final class UnboundedChannel<T> extends AbstractBlockingChannel<T> implem
         // senders never wait
     }
 
-    @Override
-    public boolean close() {
-        return closeChannel(null);
-    }
-
-    @Override
-    public boolean close(Throwable cause) {
-        return closeChannel(cause);
-    }
-
-    @Override
-    public boolean isClosedForSend() {
-        return queue.isClosed();
-    }
-
-    @Override
-    public boolean isClosedForReceive() {
-        return queue.isDrained();
-    }
-
     /**
      * Returns {@link Integer#MAX_VALUE}: unbounded.
      *

@@ -292,6 +292,45 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
         return true;
     }
 
+    /**
+     * Closes the channel: sends throw {@link dev.runnel.ChannelClosedException} from now on, blocked senders
+     * wake and throw, receivers drain what is buffered and then throw.
+     *
+     * @return {@code true} if this call closed it, {@code false} if it was closed already
+     */
+    public final boolean close() {
+        return closeChannel(null);
+    }
+
+    /**
+     * Closes the channel as failed: as {@link #close()}, and the exceptions thrown to senders and receivers
+     * carry {@code cause}.
+     *
+     * @param cause the failure, or {@code null} for a normal close
+     * @return {@code true} if this call closed it, {@code false} if it was closed already (the first cause stays)
+     */
+    public final boolean close(Throwable cause) {
+        return closeChannel(cause);
+    }
+
+    /**
+     * Tells whether the channel is closed to senders.
+     *
+     * @return {@code true} once closed
+     */
+    public final boolean isClosedForSend() {
+        return isClosedNow();
+    }
+
+    /**
+     * Tells whether the channel is closed and every value sent before the close has been received.
+     *
+     * @return {@code true} if closed and drained
+     */
+    public final boolean isClosedForReceive() {
+        return isDrainedNow();
+    }
+
     /** Closes the buffer to senders (every lane). */
     protected abstract void closeBuffer();
 

@@ -361,39 +361,6 @@ public final class PriorityChannel<T> extends AbstractBlockingChannel<T> impleme
         }
     }
 
-    /**
-     * Closes the channel: sends at every level throw from now on; receivers drain what is buffered.
-     *
-     * @return {@code true} if this call closed it
-     */
-    public boolean close() {
-        return closeChannel(null);
-    }
-
-    /**
-     * Closes the channel as failed: receivers drain what is buffered, then see {@code cause}.
-     *
-     * @param cause the failure, or {@code null} for a normal close
-     * @return {@code true} if this call closed it
-     */
-    public boolean close(Throwable cause) {
-        return closeChannel(cause);
-    }
-
-    /**
-     * Tells whether the channel is closed to senders.
-     *
-     * @return {@code true} once closed
-     */
-    public boolean isClosedForSend() {
-        return isClosedNow();
-    }
-
-    @Override
-    public boolean isClosedForReceive() {
-        return isDrainedNow();
-    }
-
     boolean registerSenderAt(dev.runnel.spi.WaitNode node, int level) {
         return registerSender(node, level);
     }

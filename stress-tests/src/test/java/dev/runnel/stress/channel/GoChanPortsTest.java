@@ -28,6 +28,9 @@ class GoChanPortsTest {
         return ChannelKind.all();
     }
 
+    /** Numbers fed to the sieve: the 100th prime is 541. */
+    private static final int LIMIT = 2_000;
+
     /** sieve: a chain of filter routines, one per prime found, yields the first primes in order. */
     @ParameterizedTest
     @MethodSource("kinds")
@@ -37,9 +40,11 @@ class GoChanPortsTest {
         try (ExecutorService routines = Executors.newVirtualThreadPerTaskExecutor()) {
             Channel<Integer> source = kind.createTyped();
             routines.submit(() -> {
-                for (int i = 2; ; i++) {
-                    source.send(i);   // ends with ChannelClosedException when the sieve is done
+                for (int i = 2; i <= LIMIT; i++) {   // bounded, so that an unbounded channel cannot flood the heap
+                    source.send(i);
                 }
+                source.close();
+                return null;
             });
             List<Channel<Integer>> chain = new ArrayList<>(List.of(source));
             Channel<Integer> in = source;
@@ -55,11 +60,12 @@ class GoChanPortsTest {
                             out.send(i);
                         }
                     }
+                    out.close();   // end of input passes down the chain
                     return null;
                 });
                 in = out;
             }
-            chain.forEach(Channel::close);   // stops every stage: the executor's close waits for them
+            chain.forEach(Channel::close);   // stops the stages still sending: the executor's close waits for them
         }
         assertEquals(541, found.get(primes - 1), "the 100th prime");
         for (int i = 1; i < found.size(); i++) {
