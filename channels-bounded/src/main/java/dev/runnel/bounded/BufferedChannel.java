@@ -32,8 +32,7 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     @Override
     public void send(T value) throws InterruptedException {
         Objects.requireNonNull(value, "value");
-        if (ring.offer(value)) {
-            signalReceiver();
+        if (offerNow(value, 0)) {
             return;
         }
         if (overflow != Overflow.BLOCK) {
@@ -47,8 +46,7 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     public boolean send(T value, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(value, "value");
         final long deadline = Timeouts.deadline(timeout);
-        if (ring.offer(value)) {
-            signalReceiver();
+        if (offerNow(value, 0)) {
             return true;
         }
         if (overflow != Overflow.BLOCK) {
@@ -61,8 +59,7 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     @Override
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "value");
-        if (ring.offer(value)) {
-            signalReceiver();
+        if (offerNow(value, 0)) {
             return true;
         }
         if (ring.isClosed()) {
@@ -91,43 +88,33 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
 
     @Override
     public T receive() throws InterruptedException {
-        final T value = ring.poll();
-        if (value != null) {
-            signalSender(0);
-            return value;
-        }
-        return receiveSlow(false, 0L);
+        final T value = pollNow();
+        return value != null ? value : receiveSlow(false, 0L);
     }
 
     @Override
     public T receive(Duration timeout) throws InterruptedException {
         final long deadline = Timeouts.deadline(timeout);
-        final T value = ring.poll();
-        if (value != null) {
-            signalSender(0);
-            return value;
-        }
-        return receiveSlow(true, deadline);
+        final T value = pollNow();
+        return value != null ? value : receiveSlow(true, deadline);
     }
 
     @Override
     public T tryReceive() {
-        T value = ring.poll();
+        T value = pollNow();
         if (value != null) {
-            signalSender(0);
             return value;
         }
         if (!closeState.isClosed()) {
             return null;   // empty, or a send is still writing its slot: not sent yet
         }
         int writers = 0;
-        while ((value = ring.poll()) == null) {
+        while ((value = pollNow()) == null) {
             if (ring.isDrained()) {
                 throw closeState.receiveException();
             }
             writers = Spin.briefly(writers);   // closed with values left: a sender is finishing its write
         }
-        signalSender(0);
         return value;
     }
 
@@ -177,11 +164,6 @@ final class BufferedChannel<T> extends AbstractBlockingChannel<T> implements Cha
     @Override
     protected void closeBuffer() {
         ring.close();
-    }
-
-    @Override
-    protected void wakeAllSenders() {
-        senders.signalAll(dev.runnel.spi.Waiter.CLOSED);
     }
 
     @Override

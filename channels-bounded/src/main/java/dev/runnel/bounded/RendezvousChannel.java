@@ -180,13 +180,8 @@ final class RendezvousChannel<T> implements Channel<T>, Selectable {
             }
             closeState.close(cause);
             closed = true;
-            WaitNode node;
-            while ((node = receivers.claimLocked()) != null) {
-                node.waiter().complete(node.key(), Waiter.CLOSED);
-            }
-            while ((node = senders.claimLocked()) != null) {
-                node.waiter().complete(node.key(), Waiter.CLOSED);
-            }
+            receivers.signalAllLocked(Waiter.CLOSED);
+            senders.signalAllLocked(Waiter.CLOSED);
             return true;
         } finally {
             lock.unlock();

@@ -91,10 +91,9 @@ public final class UnboundedChannel<T> extends AbstractBlockingChannel<T> implem
     @Override
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "value");
-        if (!queue.offer(value)) {
+        if (!offerNow(value, 0)) {
             throw closeState.sendException();
         }
-        signalReceiver();
         return true;
     }
 
@@ -127,7 +126,11 @@ public final class UnboundedChannel<T> extends AbstractBlockingChannel<T> implem
 
     @Override
     protected boolean offerNow(T value, int lane) {
-        return trySend(value);
+        if (!queue.offer(value)) {
+            return false;   // closed
+        }
+        signalReceiver();
+        return true;
     }
 
     @Override
@@ -158,11 +161,6 @@ public final class UnboundedChannel<T> extends AbstractBlockingChannel<T> implem
     @Override
     protected void closeBuffer() {
         queue.close();
-    }
-
-    @Override
-    protected void wakeAllSenders() {
-        // senders never wait
     }
 
     /**

@@ -154,24 +154,10 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
                 writers = Spin.briefly(writers);   // a sender claimed a slot and is writing it
                 continue;
             }
-            final WaitNode node = WaitNode.ofCurrentThread();
-            final Waiter waiter = node.waiter();
-            waiter.reset();
-            receivers.add(node);
-            if (!isEmptyNow() || isClosedNow()) {
-                withdraw(node, receivers);
-                continue;
-            }
-            final int outcome = waiter.await(strategy, false, timed, deadline);
-            if (outcome == Waiter.AWAIT_CLAIMED) {
-                continue;   // signalled: try again
-            }
-            receivers.remove(node);
-            if (outcome == Waiter.AWAIT_INTERRUPTED) {
-                forwardReceiverSignal();
+            if (awaitSignal(receivers, true, 0, timed, deadline)) {
                 throw new InterruptedException();
             }
-            // timed out: the loop tries once more, then reports the timeout
+            // signalled, withdrawn or timed out: the loop tries again, and reports a timeout only after that
         }
     }
 
@@ -211,29 +197,49 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
                 readers = Spin.briefly(readers);   // a receiver claimed a slot and is freeing it
                 continue;
             }
-            final WaitNode node = WaitNode.ofCurrentThread();
-            final Waiter waiter = node.waiter();
-            waiter.reset();
-            senders.add(node);
-            if (hasRoomNow(lane) || isClosedNow()) {
-                withdraw(node, senders);
-                continue;
-            }
-            final int outcome = waiter.await(strategy, false, timed, deadline);
-            if (outcome == Waiter.AWAIT_CLAIMED) {
-                continue;
-            }
-            senders.remove(node);
-            if (outcome == Waiter.AWAIT_INTERRUPTED) {
-                forwardSenderSignal(lane);
+            if (awaitSignal(senders, false, lane, timed, deadline)) {
                 throw new InterruptedException();
             }
         }
     }
 
     /**
+     * Registers the calling thread in {@code queue}, re-checks the channel, and parks until signalled, timed out
+     * or interrupted (the register-then-recheck half of Dekker's pattern; the operation's fast path is the
+     * other half). Leaves the thread's node unlinked and its waiter reusable on every return.
+     *
+     * @return {@code true} if interrupted (status cleared); {@code false} if signalled, withdrawn or timed out
+     */
+    private boolean awaitSignal(WaiterQueue queue, boolean receiving, int lane, boolean timed, long deadline) {
+        final WaitNode node = WaitNode.ofCurrentThread();
+        final Waiter waiter = node.waiter();
+        waiter.reset();
+        queue.add(node);
+        if (receiving ? readyToReceive() : readyToSend(lane)) {
+            withdraw(node, queue);
+            return false;
+        }
+        final int outcome = waiter.await(strategy, false, timed, deadline);
+        if (outcome == Waiter.AWAIT_CLAIMED) {
+            return false;   // claimed and unlinked by the signaller
+        }
+        queue.remove(node);   // cancelled: no signal was consumed, none to pass on
+        return outcome == Waiter.AWAIT_INTERRUPTED;
+    }
+
+    /** After registering: a receive may succeed now, or must end (closed). */
+    private boolean readyToReceive() {
+        return !isEmptyNow() || isClosedNow();
+    }
+
+    /** After registering: a send into {@code lane} may succeed now, or must end (closed). */
+    private boolean readyToSend(int lane) {
+        return hasRoomNow(lane) || isClosedNow();
+    }
+
+    /**
      * Takes back a registration the owner no longer needs. If a channel claimed it first, waits for the claim
-     * to complete (so that the waiter can be reused) and passes the signal on.
+     * to complete, so that the waiter can be reused; that signal needs no passing on, since the owner retries.
      */
     private void withdraw(WaitNode node, WaiterQueue queue) {
         final Waiter waiter = node.waiter();
@@ -244,11 +250,11 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
         while (waiter.state() != Waiter.CLAIMED) {
             Thread.onSpinWait();
         }
-        // The signal was meant for this thread, which is about to retry anyway: nothing is lost.
     }
 
     /**
-     * Called on a send that exits without acting on a signal: wakes another sender of the lane if room is left.
+     * Passes on a send signal that its owner will not act on (a selector whose other case won): wakes another
+     * sender of the lane if room is left.
      *
      * @param lane the lane
      */
@@ -272,13 +278,24 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     }
 
     /**
-     * Closes the channel and wakes every waiter. The subclass closes its buffer in {@code closeBuffer}, after
-     * the cause is recorded and before the waiters are woken.
+     * Closes the channel: sends throw {@link dev.runnel.ChannelClosedException} from now on, blocked senders
+     * wake and throw, receivers drain what is buffered and then throw.
      *
-     * @param cause the cause, or {@code null}
-     * @return {@code true} if this call closed the channel
+     * @return {@code true} if this call closed it, {@code false} if it was closed already
      */
-    protected final boolean closeChannel(Throwable cause) {
+    public final boolean close() {
+        return close(null);
+    }
+
+    /**
+     * Closes the channel as failed: as {@link #close()}, and the exceptions thrown to senders and receivers
+     * carry {@code cause}. The cause is recorded first, then the buffer is closed ({@link #closeBuffer()}), then
+     * every waiter is woken. A second close returns {@code false} once the first has closed the buffer.
+     *
+     * @param cause the failure, or {@code null} for a normal close
+     * @return {@code true} if this call closed it, {@code false} if it was closed already (the first cause stays)
+     */
+    public final boolean close(Throwable cause) {
         if (!closeState.close(cause)) {
             int attempt = 0;
             while (!isClosedNow()) {
@@ -288,29 +305,10 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
         }
         closeBuffer();
         receivers.signalAll(Waiter.CLOSED);
-        wakeAllSenders();
+        for (int lane = 0, n = lanes(); lane < n; lane++) {
+            senders(lane).signalAll(Waiter.CLOSED);
+        }
         return true;
-    }
-
-    /**
-     * Closes the channel: sends throw {@link dev.runnel.ChannelClosedException} from now on, blocked senders
-     * wake and throw, receivers drain what is buffered and then throw.
-     *
-     * @return {@code true} if this call closed it, {@code false} if it was closed already
-     */
-    public final boolean close() {
-        return closeChannel(null);
-    }
-
-    /**
-     * Closes the channel as failed: as {@link #close()}, and the exceptions thrown to senders and receivers
-     * carry {@code cause}.
-     *
-     * @param cause the failure, or {@code null} for a normal close
-     * @return {@code true} if this call closed it, {@code false} if it was closed already (the first cause stays)
-     */
-    public final boolean close(Throwable cause) {
-        return closeChannel(cause);
     }
 
     /**
@@ -334,13 +332,10 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     /** Closes the buffer to senders (every lane). */
     protected abstract void closeBuffer();
 
-    /** Wakes every waiting sender of every lane with {@link Waiter#CLOSED}. */
-    protected abstract void wakeAllSenders();
-
     @Override
     public final boolean registerReceiver(WaitNode node) {
         receivers.add(node);
-        if (!isEmptyNow() || isClosedNow()) {
+        if (readyToReceive()) {
             receivers.remove(node);
             return false;
         }
@@ -362,7 +357,7 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     protected final boolean registerSender(WaitNode node, int lane) {
         final WaiterQueue senders = senders(lane);
         senders.add(node);
-        if (hasRoomNow(lane) || isClosedNow()) {
+        if (readyToSend(lane)) {
             senders.remove(node);
             return false;
         }
@@ -370,7 +365,8 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     }
 
     /**
-     * Returns how many lanes the channel has: {@code 1} unless overridden.
+     * Returns how many lanes the channel has ({@code 1} unless overridden), so that close and unregister reach
+     * every lane's senders.
      *
      * @return the number of lanes
      */

@@ -27,7 +27,10 @@ public final class SpinLock {
     public SpinLock() {
     }
 
-    /** Acquires the lock, spinning and then yielding while another thread holds it. */
+    /**
+     * Acquires the lock, spinning and then yielding while another thread holds it. Not interruptible, and
+     * without a timeout: the critical sections it guards are a few pointer writes.
+     */
     public void lock() {
         if (!LOCKED.compareAndSet(this, 0, 1)) {
             lockSlow();

@@ -1,5 +1,7 @@
 package dev.runnel.spi;
 
+import java.util.Objects;
+
 /**
  * One registration of a {@link Waiter} with one channel: the waiter, the key that tells the waiter which
  * registration won, and, for a sender, the value it offers. Linked into a {@link WaiterQueue}; the links are
@@ -26,7 +28,7 @@ public final class WaitNode {
      * @param key    the key the waiter receives when this registration wins
      */
     public WaitNode(Waiter waiter, int key) {
-        this.waiter = java.util.Objects.requireNonNull(waiter, "waiter");
+        this.waiter = Objects.requireNonNull(waiter, "waiter");
         this.key = key;
     }
 

@@ -4,6 +4,7 @@ import dev.runnel.WaitStrategy;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -79,7 +80,7 @@ public class Waiter {
      * @param thread the thread that will wait on it
      */
     public Waiter(Thread thread) {
-        this.thread = java.util.Objects.requireNonNull(thread, "thread");
+        this.thread = Objects.requireNonNull(thread, "thread");
     }
 
     /**

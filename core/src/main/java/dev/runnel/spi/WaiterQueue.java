@@ -2,6 +2,7 @@ package dev.runnel.spi;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 
 /**
  * A channel's queue of registrations for one direction (receivers waiting for a value, or senders waiting for
@@ -44,7 +45,7 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
      * @param lock the lock, possibly shared with other queues of the same channel
      */
     public WaiterQueue(SpinLock lock) {
-        this.lock = java.util.Objects.requireNonNull(lock, "lock");
+        this.lock = Objects.requireNonNull(lock, "lock");
     }
 
     /**
@@ -164,15 +165,16 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
         while (node != null) {
             final WaitNode next = node.next;
             final Waiter waiter = node.waiter();
-            final int state = waiter.state();
+            int state = waiter.state();
             if (state == Waiter.WAITING) {
                 waiter.readied(node.key());
                 if (waiter.tryClaim()) {
                     unlink(node);
                     return node;
                 }
+                state = waiter.state();   // lost the CAS: see what it became
             }
-            if (waiter.state() != Waiter.CLAIMING) {
+            if (state != Waiter.CLAIMING) {
                 unlink(node);   // cancelled, or claimed through another registration
             }
             node = next;
@@ -208,16 +210,27 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
      * @return how many waiters were woken
      */
     public int signalAll(Object item) {
-        int woken = 0;
         lock.lock();
         try {
-            WaitNode node;
-            while ((node = claimLocked()) != null) {
-                node.waiter().complete(node.key(), item);
-                woken++;
-            }
+            return signalAllLocked(item);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes every waiting registration with the outcome {@code item}; the lock must be held. Waking under the
+     * lock costs an unpark per waiter inside the critical section: meant for close, which happens once.
+     *
+     * @param item the outcome, usually {@link Waiter#CLOSED}
+     * @return how many waiters were woken
+     */
+    public int signalAllLocked(Object item) {
+        int woken = 0;
+        WaitNode node;
+        while ((node = claimLocked()) != null) {
+            node.waiter().complete(node.key(), item);
+            woken++;
         }
         return woken;
     }

@@ -8,6 +8,7 @@ import dev.runnel.ring.ClosableRing;
 import dev.runnel.spi.AbstractBlockingChannel;
 import dev.runnel.spi.Spin;
 import dev.runnel.spi.Timeouts;
+import dev.runnel.spi.WaitNode;
 import dev.runnel.spi.WaiterQueue;
 
 import java.time.Duration;
@@ -354,14 +355,7 @@ public final class PriorityChannel<T> extends AbstractBlockingChannel<T> impleme
         }
     }
 
-    @Override
-    protected void wakeAllSenders() {
-        for (WaiterQueue queue : senders) {
-            queue.signalAll(dev.runnel.spi.Waiter.CLOSED);
-        }
-    }
-
-    boolean registerSenderAt(dev.runnel.spi.WaitNode node, int level) {
+    boolean registerSenderAt(WaitNode node, int level) {
         return registerSender(node, level);
     }
 
@@ -486,6 +480,8 @@ public final class PriorityChannel<T> extends AbstractBlockingChannel<T> impleme
          * Builds the channel.
          *
          * @return an open, empty channel
+         * @throws IllegalArgumentException if {@link #levels(int)} was set, after {@link #capacities(int...)},
+         *                                  to a count other than the number of capacities given
          */
         public PriorityChannel<T> build() {
             if (capacities != null && capacities.length != levels) {

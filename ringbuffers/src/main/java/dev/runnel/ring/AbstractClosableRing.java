@@ -37,20 +37,30 @@ abstract class AbstractClosableRing<E> extends PaddedIndices implements Closable
         long limit = producerLimitOpaque();
         while (true) {
             final long index = producerIndexVolatile();
-            if (index < 0) {
-                return -1;   // closed
-            }
-            if (index >= limit) {
-                limit = consumerIndexVolatile() + capacity;
-                if (index >= limit) {
-                    return -1;   // exactly capacity positions are claimed and unconsumed
-                }
-                producerLimitOpaque(limit);
+            if (index < 0 || (limit = limitFor(index, limit)) < 0) {
+                return -1;   // closed, or full
             }
             if (casProducerIndex(index, index + 1)) {
                 return index;
             }
         }
+    }
+
+    /**
+     * The producer limit under which {@code index} may be claimed: {@code limit} itself if {@code index} is
+     * below it, else a fresh {@code consumerIndex + capacity} (cached for the other producers), or {@code -1}
+     * if even that leaves no room: exactly {@code capacity} positions are claimed and unconsumed.
+     */
+    final long limitFor(long index, long limit) {
+        if (index < limit) {
+            return limit;
+        }
+        final long fresh = consumerIndexVolatile() + capacity;
+        if (index >= fresh) {
+            return -1;
+        }
+        producerLimitOpaque(fresh);
+        return fresh;
     }
 
     @Override

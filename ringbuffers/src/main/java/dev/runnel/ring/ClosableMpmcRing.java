@@ -36,15 +36,8 @@ final class ClosableMpmcRing<E> extends AbstractClosableRing<E> {
         long limit = producerLimitOpaque();
         while (true) {
             final long index = producerIndexVolatile();
-            if (index < 0) {
-                return false;   // closed
-            }
-            if (index >= limit) {
-                limit = consumerIndexVolatile() + capacity;
-                if (index >= limit) {
-                    return false;
-                }
-                producerLimitOpaque(limit);
+            if (index < 0 || (limit = limitFor(index, limit)) < 0) {
+                return false;   // closed, or full
             }
             final long free = index << 1;
             final long sequence = (long) SEQUENCE.getAcquire(sequences, sequenceSlot(index));

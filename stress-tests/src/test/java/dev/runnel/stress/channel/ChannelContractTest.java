@@ -14,7 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,20 +120,12 @@ class ChannelContractTest {
     @MethodSource("kinds")
     void blockedReceiverWakesOnCloseAndThrows(ChannelKind kind) throws Exception {
         Channel<Object> channel = kind.create();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread receiver = Thread.ofVirtual().start(() -> {
-            try {
-                channel.receive();
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        awaitBlocked(receiver);
+        Blocked receiver = Blocked.start(channel::receive);
         IllegalStateException cause = new IllegalStateException("stop");
         channel.close(cause);
-        receiver.join();
-        assertInstanceOf(ChannelClosedException.class, thrown.get());
-        assertSame(cause, thrown.get().getCause());
+        Throwable thrown = receiver.join();
+        assertInstanceOf(ChannelClosedException.class, thrown);
+        assertSame(cause, thrown.getCause());
     }
 
     @ParameterizedTest
@@ -143,24 +134,11 @@ class ChannelContractTest {
         if (kind.unbounded()) {
             return;   // sends never block
         }
-        Channel<Object> channel = kind.create();
-        for (int i = 0; i < kind.capacity(); i++) {
-            channel.send(i);
-        }
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                channel.send("blocked");
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        awaitBlocked(sender);
+        Channel<Object> channel = filled(kind);
+        Blocked sender = Blocked.start(() -> channel.send("blocked"));
         channel.close();
-        sender.join();
-        assertInstanceOf(ChannelClosedException.class, thrown.get());
-        List<Object> drained = new ArrayList<>();
-        channel.iterator().forEachRemaining(drained::add);
+        assertInstanceOf(ChannelClosedException.class, sender.join());
+        List<Object> drained = drainAll(channel);
         assertEquals(kind.capacity(), drained.size(), "the blocked value was not added");
         assertFalse(drained.contains("blocked"));
     }
@@ -174,13 +152,7 @@ class ChannelContractTest {
         assertTrue(System.nanoTime() - start >= 30_000_000L, "waited the timeout");
         assertNull(channel.receive(Duration.ZERO));
         // Nothing is left registered: a later value goes to a later receiver.
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                channel.send("after");
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
+        Thread sender = sendFromAnotherThread(channel, "after");
         assertEquals("after", channel.receive(Duration.ofSeconds(30)));
         sender.join();
     }
@@ -191,15 +163,11 @@ class ChannelContractTest {
         if (kind.unbounded()) {
             return;
         }
-        Channel<Object> channel = kind.create();
-        for (int i = 0; i < kind.capacity(); i++) {
-            channel.send(i);
-        }
+        Channel<Object> channel = filled(kind);
         assertFalse(channel.send("late", Duration.ofMillis(30)));
         assertFalse(channel.send("late", Duration.ZERO));
         channel.close();
-        List<Object> drained = new ArrayList<>();
-        channel.iterator().forEachRemaining(drained::add);
+        List<Object> drained = drainAll(channel);
         assertEquals(kind.capacity(), drained.size());
         assertFalse(drained.contains("late"), "a timed-out send leaves no value behind");
     }
@@ -208,28 +176,11 @@ class ChannelContractTest {
     @MethodSource("kinds")
     void interruptedReceiveThrowsClearsTheFlagAndTakesNothing(ChannelKind kind) throws Exception {
         Channel<Object> channel = kind.create();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread receiver = Thread.ofVirtual().start(() -> {
-            try {
-                channel.receive();
-            } catch (Throwable t) {
-                thrown.set(t);
-                flagAfter.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        awaitBlocked(receiver);
-        receiver.interrupt();
-        receiver.join();
-        assertInstanceOf(InterruptedException.class, thrown.get());
-        assertFalse(flagAfter.get(), "InterruptedException clears the interrupt status");
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                channel.send("kept");
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
+        Blocked receiver = Blocked.start(channel::receive);
+        receiver.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, receiver.join());
+        assertFalse(receiver.interruptedAfter, "InterruptedException clears the interrupt status");
+        Thread sender = sendFromAnotherThread(channel, "kept");
         assertEquals("kept", channel.receive(Duration.ofSeconds(30)), "the interrupted receiver took nothing");
         sender.join();
     }
@@ -240,25 +191,12 @@ class ChannelContractTest {
         if (kind.unbounded()) {
             return;
         }
-        Channel<Object> channel = kind.create();
-        for (int i = 0; i < kind.capacity(); i++) {
-            channel.send(i);
-        }
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                channel.send("interrupted");
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        awaitBlocked(sender);
-        sender.interrupt();
-        sender.join();
-        assertInstanceOf(InterruptedException.class, thrown.get());
+        Channel<Object> channel = filled(kind);
+        Blocked sender = Blocked.start(() -> channel.send("interrupted"));
+        sender.thread.interrupt();
+        assertInstanceOf(InterruptedException.class, sender.join());
         channel.close();
-        List<Object> drained = new ArrayList<>();
-        channel.iterator().forEachRemaining(drained::add);
+        List<Object> drained = drainAll(channel);
         assertFalse(drained.contains("interrupted"));
         assertEquals(kind.capacity(), drained.size());
     }
@@ -276,21 +214,10 @@ class ChannelContractTest {
     @MethodSource("kinds")
     void iteratorTurnsAnInterruptIntoCancellation(ChannelKind kind) throws Exception {
         Channel<Object> channel = kind.create();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-        Thread receiver = Thread.ofVirtual().start(() -> {
-            try {
-                channel.iterator().hasNext();
-            } catch (Throwable t) {
-                thrown.set(t);
-                flagAfter.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        awaitBlocked(receiver);
-        receiver.interrupt();
-        receiver.join();
-        assertInstanceOf(CancellationException.class, thrown.get());
-        assertTrue(flagAfter.get(), "the iterator restores the interrupt status");
+        Blocked receiver = Blocked.start(() -> channel.iterator().hasNext());
+        receiver.thread.interrupt();
+        assertInstanceOf(CancellationException.class, receiver.join());
+        assertTrue(receiver.interruptedAfter, "the iterator restores the interrupt status");
     }
 
     @ParameterizedTest
@@ -385,6 +312,67 @@ class ChannelContractTest {
         }
         assertEquals((long) producers * perProducer, received.get(), "count");
         assertEquals(expectedChecksum, checksum.get(), "checksum");
+    }
+
+    /** A fresh channel of {@code kind}, filled to its capacity. */
+    static Channel<Object> filled(ChannelKind kind) throws InterruptedException {
+        Channel<Object> channel = kind.create();
+        for (int i = 0; i < kind.capacity(); i++) {
+            channel.send(i);
+        }
+        return channel;
+    }
+
+    /** Everything a closed channel still holds, through its iterator. */
+    static List<Object> drainAll(Channel<Object> channel) {
+        List<Object> drained = new ArrayList<>();
+        channel.iterator().forEachRemaining(drained::add);
+        return drained;
+    }
+
+    /** Sends {@code value} from a new virtual thread (which fails if interrupted). */
+    static Thread sendFromAnotherThread(Channel<Object> channel, Object value) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                channel.send(value);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** One blocking call on a virtual thread: started, then awaited until parked; what it threw, once joined. */
+    static final class Blocked {
+        interface Call {
+            void run() throws Exception;
+        }
+
+        final Thread thread;
+        volatile Throwable thrown;
+        volatile boolean interruptedAfter;
+
+        private Blocked(Call call) {
+            this.thread = Thread.ofVirtual().start(() -> {
+                try {
+                    call.run();
+                } catch (Throwable t) {
+                    thrown = t;
+                    interruptedAfter = Thread.currentThread().isInterrupted();
+                }
+            });
+        }
+
+        static Blocked start(Call call) throws InterruptedException {
+            Blocked blocked = new Blocked(call);
+            awaitBlocked(blocked.thread);
+            return blocked;
+        }
+
+        /** Waits for the thread to end; returns what the call threw, or {@code null}. */
+        Throwable join() throws InterruptedException {
+            thread.join();
+            return thrown;
+        }
     }
 
     /** Waits until {@code thread} is parked (or ended, which the caller's assertions then catch). */
