@@ -219,8 +219,9 @@ final class RendezvousChannel<T> implements Channel<T>, Selectable {
     }
 
     /**
-     * Registers a selector's node, or, if a counterpart waits, completes the hand-off at once: the selector's
-     * own waiter is claimed first (so no other channel can win it meanwhile), then the counterpart.
+     * Registers a selector's node (again, if it is linked already). If a counterpart waits: a held selector is
+     * told to try the case; a waiting selector claims itself first (so no other channel can win it meanwhile),
+     * then the counterpart, and completes the hand-off here.
      */
     private boolean register(WaitNode node, WaiterQueue mine, WaiterQueue theirs, Object offered) {
         final Waiter self = node.waiter();
@@ -228,21 +229,21 @@ final class RendezvousChannel<T> implements Channel<T>, Selectable {
         lock.lock();
         try {
             if (closed) {
-                return false;
-            }
-            if (theirs.waiting() == 0) {
-                mine.addLocked(node);
                 return true;
             }
-            if (!self.tryClaim()) {
-                return false;   // another channel won this selector meanwhile
+            mine.addIfUnlinkedLocked(node);
+            if (self.state() != Waiter.WAITING) {
+                return theirs.hasWaitingLocked();   // held: its own tryReceive/trySend will claim the counterpart
+            }
+            if (theirs.waiting() == 0 || !self.tryClaim()) {
+                return false;   // nobody there; or another channel won this selector meanwhile (it sees CLAIMED)
             }
             other = theirs.claimLocked();   // skips our own nodes: our waiter is CLAIMING
             if (other == null) {
-                self.release();
-                mine.addLocked(node);
-                return true;
+                self.release();   // a volatile write: the selector re-checks its readiness after this call
+                return false;
             }
+            mine.removeLocked(node);
         } finally {
             lock.unlock();
         }
@@ -254,7 +255,7 @@ final class RendezvousChannel<T> implements Channel<T>, Selectable {
             other.waiter().complete(other.key(), offered);
             self.complete(node.key(), Waiter.TAKEN);
         }
-        return false;
+        return true;
     }
 
     @Override

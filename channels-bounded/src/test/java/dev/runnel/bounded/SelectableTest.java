@@ -43,12 +43,12 @@ class SelectableTest {
         sendingSelector.reset();
         WaitNode sendCase = new WaitNode(sendingSelector, 3);
         sendCase.item("hello");
-        assertTrue(selectable.registerSender(sendCase), "no receiver yet: registered");
+        assertFalse(selectable.registerSender(sendCase), "no receiver yet: registered, nothing ready");
 
         RecordingWaiter receivingSelector = new RecordingWaiter();
         receivingSelector.reset();
         WaitNode receiveCase = new WaitNode(receivingSelector, 5);
-        assertFalse(selectable.registerReceiver(receiveCase), "a sender waits: completed at once, not registered");
+        assertTrue(selectable.registerReceiver(receiveCase), "a sender waits: the hand-off completes at once");
 
         assertEquals(Waiter.CLAIMED, receivingSelector.state());
         assertEquals(5, receivingSelector.key());
@@ -57,26 +57,45 @@ class SelectableTest {
         assertEquals(3, sendingSelector.key());
         assertSame(Waiter.TAKEN, sendingSelector.item());
         assertEquals(List.of(3), sendingSelector.readied);
+        assertFalse(receiveCase.isLinked(), "the receive case that met is not left registered");
         assertNull(channel.tryReceive(), "the value went once, to the selector");
     }
 
     @Test
-    void aSelectorAlreadyWonElsewhereTakesNothing() {
+    void aHeldSelectorIsToldToTryAndTakesNothingWhileRegistering() {
         Channel<String> channel = BoundedChannel.create(0);
         Selectable selectable = (Selectable) channel;
         Waiter sender = new Waiter(Thread.currentThread());
         sender.reset();
         WaitNode sendCase = new WaitNode(sender, 0);
         sendCase.item("kept");
-        assertTrue(selectable.registerSender(sendCase));
+        assertFalse(selectable.registerSender(sendCase));
 
         Waiter selector = new Waiter(Thread.currentThread());
-        selector.reset();
-        assertTrue(selector.tryClaim());   // another channel is completing this selector
-        assertFalse(selectable.registerReceiver(new WaitNode(selector, 1)));
+        selector.hold();   // busy between selects
+        WaitNode receiveCase = new WaitNode(selector, 1);
+        assertTrue(selectable.registerReceiver(receiveCase), "a sender waits: try the case");
         assertEquals(Waiter.WAITING, sender.state(), "the sender was not touched");
-        selectable.unregister(sendCase);
+        assertEquals(Waiter.CLAIMING, selector.state());
+        assertEquals("kept", channel.tryReceive(), "the selector's own try takes the value");
+        assertEquals(Waiter.CLAIMED, sender.state());
+        selectable.unregister(receiveCase);
         assertFalse(channel.trySend("x"), "no receiver left registered");
+    }
+
+    @Test
+    void aHeldSelectorIsReadiedAndPassedOver() {
+        Channel<String> channel = BoundedChannel.create(0);
+        Selectable selectable = (Selectable) channel;
+        RecordingWaiter selector = new RecordingWaiter();
+        selector.hold();
+        WaitNode receiveCase = new WaitNode(selector, 4);
+        assertFalse(selectable.registerReceiver(receiveCase));
+        assertFalse(channel.trySend("not for a busy selector"), "a held selector is not a receiver");
+        assertEquals(List.of(4), selector.readied, "but it learns that a sender came by");
+        assertTrue(receiveCase.isLinked(), "and stays registered");
+        selectable.unregister(receiveCase);
+        assertFalse(receiveCase.isLinked());
     }
 
     @Test
@@ -87,9 +106,9 @@ class SelectableTest {
         selector.reset();
         WaitNode sendCase = new WaitNode(selector, 0);
         sendCase.item("mine");
-        assertTrue(selectable.registerSender(sendCase));
+        assertFalse(selectable.registerSender(sendCase));
         WaitNode receiveCase = new WaitNode(selector, 1);
-        assertTrue(selectable.registerReceiver(receiveCase), "its own send case is skipped: registered");
+        assertFalse(selectable.registerReceiver(receiveCase), "its own send case is skipped: registered");
         assertEquals(Waiter.WAITING, selector.state());
         selectable.unregister(sendCase);
         selectable.unregister(receiveCase);
@@ -103,7 +122,8 @@ class SelectableTest {
         RecordingWaiter selector = new RecordingWaiter();
         selector.reset();
         WaitNode receiveCase = new WaitNode(selector, 7);
-        assertTrue(selectable.registerReceiver(receiveCase));
+        assertFalse(selectable.registerReceiver(receiveCase));
+        assertFalse(selectable.registerReceiver(receiveCase), "registering again is allowed");
         assertTrue(channel.trySend("v"));
         assertEquals(Waiter.CLAIMED, selector.state());
         assertEquals(7, selector.key());
@@ -113,7 +133,12 @@ class SelectableTest {
 
         selector.reset();
         assertTrue(channel.trySend("a"));
-        assertFalse(selectable.registerReceiver(new WaitNode(selector, 8)), "ready now: not registered");
+        WaitNode other = new WaitNode(selector, 8);
+        assertTrue(selectable.registerReceiver(other), "ready now");
+        selectable.unregister(other);
+        assertTrue(selectable.signals());
+        assertFalse(((Selectable) BoundedChannel.builder().capacity(2).waitStrategy(WaitStrategy.busySpin()).build())
+                .signals(), "a busy-spin channel never signals: selectors poll it");
     }
 
     @Test
@@ -126,15 +151,16 @@ class SelectableTest {
         selector.reset();
         WaitNode sendCase = new WaitNode(selector, 2);
         sendCase.item("next");
-        assertTrue(selectable.registerSender(sendCase));
+        assertFalse(selectable.registerSender(sendCase));
         assertEquals("full", channel.tryReceive());
         assertEquals(Waiter.CLAIMED, selector.state());
         assertSame(Waiter.READY, selector.item());
 
         selector.reset();
         assertTrue(channel.trySend("again"));
-        assertTrue(selectable.registerSender(sendCase));
+        assertFalse(selectable.registerSender(sendCase));
         channel.close();
         assertSame(Waiter.CLOSED, selector.item(), "close completes every registration");
+        assertTrue(selectable.registerSender(sendCase), "closed: try the case (it throws)");
     }
 }

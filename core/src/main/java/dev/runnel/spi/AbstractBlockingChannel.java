@@ -334,12 +334,13 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
 
     @Override
     public final boolean registerReceiver(WaitNode node) {
-        receivers.add(node);
-        if (readyToReceive()) {
-            receivers.remove(node);
-            return false;
-        }
-        return true;
+        receivers.addIfUnlinked(node);
+        return readyToReceive();
+    }
+
+    @Override
+    public final boolean signals() {
+        return parks;
     }
 
     @Override
@@ -350,18 +351,13 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     /**
      * Registers a selector's send case for lane {@code lane}.
      *
-     * @param node an unlinked node of a waiting waiter, holding the value
+     * @param node a node of the caller's waiter holding the value, unlinked or linked in lane {@code lane}
      * @param lane the lane
      * @return as {@link #registerReceiver(WaitNode)}
      */
     protected final boolean registerSender(WaitNode node, int lane) {
-        final WaiterQueue senders = senders(lane);
-        senders.add(node);
-        if (readyToSend(lane)) {
-            senders.remove(node);
-            return false;
-        }
-        return true;
+        senders(lane).addIfUnlinked(node);
+        return readyToSend(lane);
     }
 
     /**

@@ -13,11 +13,17 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  *               tryClaim()               complete(key, item)
  *   WAITING ───────────────► CLAIMING ─────────────────────► CLAIMED   (a channel won: the outcome is set)
- *      │                        │ release()
- *      │                        └──────────► WAITING                   (a selector's own tentative claim)
+ *      │                      │    ▲ hold()                     │
+ *      │          release()   │    └────────────────────────────┘      (a selector, busy between waits)
+ *      │    ◄─────────────────┘                                         (the owner waits again)
  *      │ tryCancel()
  *      └───────────────────────────────────► CANCELLED                 (the owner gave up: timeout, interrupt)
  * </pre>
+ *
+ * <p>A selector <em>holds</em> its waiter ({@code CLAIMING}, set by itself) whenever it is not waiting: its
+ * registrations stay linked in the channels' queues, and a channel that passes them calls {@link #readied}
+ * (which sets the case's readiness bit) and moves on to the next waiter, so no signal is consumed by a busy
+ * selector. The owner takes its own hold from {@code WAITING} with {@link #tryClaim()}, as a channel would.
  *
  * <p>Whoever wins the CAS out of {@code WAITING} owns the outcome. A channel whose {@link #tryClaim()} fails
  * skips the waiter. An owner whose {@link #tryCancel()} fails has been claimed: it must take the outcome (the
@@ -121,9 +127,24 @@ public class Waiter {
         return STATE.compareAndSet(this, WAITING, CLAIMING);
     }
 
-    /** Gives back a tentative claim: {@code CLAIMING → WAITING}. Only the thread whose claim succeeded. */
+    /**
+     * Gives back a claim: {@code CLAIMING → WAITING}. Only the thread whose claim succeeded (or the owner, to wait
+     * again after {@link #hold()}). A volatile write: the owner re-checks its readiness after it, and a channel
+     * sets the readiness before it tries to claim, so one of them sees the other.
+     */
     public final void release() {
-        STATE.setRelease(this, WAITING);
+        item = null;
+        key = -1;
+        STATE.setVolatile(this, WAITING);
+    }
+
+    /**
+     * Marks the waiter as held by its owner: {@code CLAIMED} or {@code CANCELLED} (or a new waiter) becomes
+     * {@code CLAIMING}. Owner only, never while {@code WAITING} (take the hold with {@link #tryClaim()} then).
+     * Channels skip a held waiter's registrations, leave them linked and call {@link #readied} for them.
+     */
+    public final void hold() {
+        STATE.setRelease(this, CLAIMING);
     }
 
     /**
@@ -170,9 +191,10 @@ public class Waiter {
     }
 
     /**
-     * Called by a channel, under its queue lock, just before it tries to claim this waiter for the registration
-     * {@code key}: the registered operation may have become possible. Selectors override it to set a readiness
-     * bit. Must not block, and must not take any lock.
+     * Called by a channel, under its queue lock, for every registration of this waiter that it passes while
+     * looking for a waiter to claim (just before the claim, if the waiter is {@code WAITING}): the registered
+     * operation may have become possible. Selectors override it to set a readiness bit. Must not block, and must
+     * not take any lock.
      *
      * @param key the key of the registration
      */

@@ -105,6 +105,63 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
     }
 
     /**
+     * Links {@code node} at the tail unless it is linked here already, taking the lock.
+     *
+     * @param node a node, unlinked or linked in this queue
+     * @return {@code true} if it was linked now, {@code false} if it was linked already
+     * @throws IllegalStateException if {@code node} is linked in another queue
+     */
+    public boolean addIfUnlinked(WaitNode node) {
+        lock.lock();
+        try {
+            return addIfUnlinkedLocked(node);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Links {@code node} at the tail unless it is linked here already; the lock must be held. A selector's
+     * registrations stay linked between selects, so registering again is not an error.
+     *
+     * @param node a node, unlinked or linked in this queue
+     * @return {@code true} if it was linked now, {@code false} if it was linked already
+     * @throws IllegalStateException if {@code node} is linked in another queue
+     */
+    public boolean addIfUnlinkedLocked(WaitNode node) {
+        if (node.queue == this) {
+            return false;
+        }
+        addLocked(node);
+        return true;
+    }
+
+    /**
+     * Tells whether a registration of a waiting waiter is linked, without claiming it; the lock must be held.
+     * Registrations passed on the way get their {@link Waiter#readied} call (a held selector learns that a
+     * counterpart arrived) and dead ones (cancelled, claimed elsewhere) are unlinked.
+     *
+     * @return {@code true} if some linked registration's waiter is {@code WAITING}
+     */
+    public boolean hasWaitingLocked() {
+        WaitNode node = head;
+        while (node != null) {
+            final WaitNode next = node.next;
+            final Waiter waiter = node.waiter();
+            waiter.readied(node.key());   // before the state read, as in claimLocked()
+            final int state = waiter.state();
+            if (state == Waiter.WAITING) {
+                return true;
+            }
+            if (state != Waiter.CLAIMING) {
+                unlink(node);
+            }
+            node = next;
+        }
+        return false;
+    }
+
+    /**
      * Unlinks {@code node} if it is linked here, taking the lock.
      *
      * @param node a node
@@ -154,9 +211,9 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
 
     /**
      * Claims the first registration whose waiter is still waiting, and unlinks it; the lock must be held.
-     * Registrations whose waiter was cancelled or claimed elsewhere are unlinked on the way; a waiter found in
-     * the middle of a claim ({@link Waiter#CLAIMING}: a selector's tentative claim) is skipped and stays
-     * linked. Each candidate's {@link Waiter#readied} hook is called before the claim is tried.
+     * Registrations whose waiter was cancelled or claimed elsewhere are unlinked on the way; a waiter found
+     * {@link Waiter#CLAIMING} (held by its selector, or in the middle of another claim) is skipped and stays
+     * linked. Every registration passed gets its {@link Waiter#readied} call, the claimed one before the claim.
      *
      * @return the claimed node (its waiter is {@code CLAIMING}: complete it), or {@code null} if none
      */
@@ -165,9 +222,9 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
         while (node != null) {
             final WaitNode next = node.next;
             final Waiter waiter = node.waiter();
-            int state = waiter.state();
+            waiter.readied(node.key());   // first: a selector that releases its hold then sees the bit, or we see it
+            int state = waiter.state();   // WAITING (Dekker's pattern with Waiter.release() and the readiness)
             if (state == Waiter.WAITING) {
-                waiter.readied(node.key());
                 if (waiter.tryClaim()) {
                     unlink(node);
                     return node;

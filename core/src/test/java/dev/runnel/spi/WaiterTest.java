@@ -124,7 +124,7 @@ class WaiterTest {
             q.lock().unlock();
         }
         assertSame(nc, claimed, "cancelled a dropped, claiming b skipped");
-        assertEquals(0, readied.get(), "a cancelled waiter is not readied");
+        assertEquals(10, readied.get(), "every registration passed is readied, a cancelled one too");
         assertEquals(1, q.waiting(), "b stays queued");
         assertTrue(nb.isLinked());
         assertFalse(na.isLinked());
@@ -185,5 +185,42 @@ class WaiterTest {
         assertEquals("x", n.item());
         n.item(null);
         assertTrue(n.toString().contains("key=0"), n.toString());
+    }
+
+    @Test
+    void heldWaiterIsSkippedReadiedAndStaysLinked() {
+        WaiterQueue q = new WaiterQueue();
+        AtomicInteger readied = new AtomicInteger();
+        Waiter selector = new Waiter(Thread.currentThread()) {
+            @Override
+            protected void readied(int key) {
+                readied.addAndGet(key);
+            }
+        };
+        Waiter plain = new Waiter(Thread.currentThread());
+        selector.hold();
+        plain.reset();
+        WaitNode ns = new WaitNode(selector, 5);
+        WaitNode np = new WaitNode(plain, 0);
+        q.lock().lock();
+        try {
+            assertTrue(q.addIfUnlinkedLocked(ns));
+            assertFalse(q.addIfUnlinkedLocked(ns), "registering again keeps the one link");
+            q.addLocked(np);
+            assertTrue(q.hasWaitingLocked(), "the plain waiter waits behind the held selector");
+            assertEquals(5, readied.get(), "passing the held selector readies it");
+            assertSame(np, q.claimLocked());
+            assertEquals(10, readied.get());
+            assertTrue(ns.isLinked(), "a held selector's registration stays linked");
+            assertFalse(q.hasWaitingLocked());
+        } finally {
+            q.lock().unlock();
+        }
+        selector.release();
+        assertEquals(Waiter.WAITING, selector.state());
+        assertTrue(q.signal(Waiter.READY), "released: it can be claimed again");
+        assertEquals(5, selector.key());
+        selector.hold();
+        assertEquals(Waiter.CLAIMING, selector.state());
     }
 }
