@@ -245,6 +245,40 @@ class SelectorTest {
     }
 
     @Test
+    void selectsOverBroadcastSubscriptions() throws Exception {
+        dev.runnel.broadcast.BroadcastChannel<Integer> quotes = dev.runnel.broadcast.BroadcastChannel.create(8);
+        Channel<String> control = BoundedChannel.create(1);
+        try (dev.runnel.broadcast.Subscription<Integer> sub = quotes.subscribe(); Selector sel = Selector.create()) {
+            Selector.ReceiveCase<Integer> q = sel.receive(sub);
+            Selector.ReceiveCase<String> c = sel.receive(control);
+            Thread feed = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        quotes.send(i);
+                    }
+                    control.send("stop");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            int expected = 0;
+            while (true) {
+                Selector.Case got = sel.select();
+                if (got == q) {
+                    assertEquals(expected++, q.value());
+                } else if (got == c) {
+                    break;
+                }
+            }
+            while (expected < 1000) {   // the stop may overtake quotes still in the ring
+                assertSame(q, sel.select());
+                assertEquals(expected++, q.value());
+            }
+            feed.join();
+        }
+    }
+
+    @Test
     void badUseFailsClearly() throws Exception {
         Selector sel = Selector.create();
         IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
