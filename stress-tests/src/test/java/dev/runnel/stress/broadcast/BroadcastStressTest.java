@@ -1,0 +1,110 @@
+package dev.runnel.stress.broadcast;
+
+import dev.runnel.broadcast.BroadcastChannel;
+import dev.runnel.broadcast.LagPolicy;
+import dev.runnel.broadcast.LappedException;
+import dev.runnel.broadcast.Subscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Broadcast under load: two senders, three subscribers, millions of values. BLOCK: every subscriber sees every
+ * value once, each sender's values in order (count, checksum, per-sender order). LAP: every subscriber sees each
+ * sender's values in increasing order, and what it received plus what it was told it missed is everything.
+ */
+@Timeout(300)
+class BroadcastStressTest {
+    private static final int SENDERS = 2;
+    private static final int SUBSCRIBERS = 3;
+    private static final long PER_SENDER = 1_000_000;
+
+    @Test
+    void blockEverySubscriberSeesEveryValueOnceInOrder() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.create(256);
+        List<long[]> results = run(ch);
+        long n = SENDERS * PER_SENDER;
+        for (long[] r : results) {
+            assertEquals(n, r[0], "received");
+            assertEquals(n * (n - 1) / 2, r[1], "checksum");
+            assertEquals(0, r[2], "missed");
+        }
+    }
+
+    @Test
+    void lapReceivedPlusMissedIsEverything() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(64).policy(LagPolicy.LAP).build();
+        List<long[]> results = run(ch);
+        long n = SENDERS * PER_SENDER;
+        for (long[] r : results) {
+            assertEquals(n, r[0] + r[2], "received + missed");
+            assertTrue(r[0] > 0);
+        }
+    }
+
+    /** Returns, per subscriber: {received, sum, missed}. */
+    private static List<long[]> run(BroadcastChannel<Long> ch) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<long[]> results = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int k = 0; k < SUBSCRIBERS; k++) {
+            Subscription<Long> s = ch.subscribe();
+            long[] r = new long[3];
+            results.add(r);
+            readers.add(Thread.ofVirtual().start(() -> {
+                long[] last = new long[SENDERS];
+                java.util.Arrays.fill(last, -1);
+                try (s) {
+                    while (true) {
+                        Long v;
+                        try {
+                            v = s.receive();
+                        } catch (LappedException e) {
+                            continue;
+                        }
+                        int sender = (int) (v / PER_SENDER);
+                        if (v <= last[sender]) {
+                            throw new AssertionError("sender " + sender + ": " + v + " after " + last[sender]);
+                        }
+                        last[sender] = v;
+                        r[0]++;
+                        r[1] += v;
+                    }
+                } catch (dev.runnel.ChannelClosedException end) {
+                    r[2] = s.missed();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        List<Thread> senders = new ArrayList<>();
+        for (int p = 0; p < SENDERS; p++) {
+            long base = p * PER_SENDER;
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    for (long v = base; v < base + PER_SENDER; v++) {
+                        ch.send(v);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread t : senders) {
+            t.join();
+        }
+        ch.close();
+        for (Thread t : readers) {
+            t.join();
+        }
+        assertNull(failure.get(), () -> String.valueOf(failure.get()));
+        return results;
+    }
+}
