@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * measured operations happen between two threads of the chosen kind while JMH times whole batches. Requests and
  * completions go through a volatile field plus park/unpark: nothing is allocated per batch.
  */
-final class BatchWorker {
-    interface Batch {
+public final class BatchWorker {
+    public interface Batch {
         void run(int operations) throws InterruptedException;
     }
 
@@ -34,7 +34,7 @@ final class BatchWorker {
     private volatile Thread waiter;
     private volatile Throwable failure;
 
-    BatchWorker(String name, boolean virtual, Batch batch) {
+    public BatchWorker(String name, boolean virtual, Batch batch) {
         Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
         this.thread = builder.name(name).unstarted(() -> loop(batch));
         thread.start();
@@ -77,7 +77,7 @@ final class BatchWorker {
     }
 
     /** Starts a batch; {@link #await(long)} waits for it. */
-    long start(int operations) {
+    public long start(int operations) {
         waiter = Thread.currentThread();
         long before = (long) DONE.getVolatile(this);
         REQUEST.setRelease(this, operations);
@@ -85,7 +85,7 @@ final class BatchWorker {
         return before;
     }
 
-    void await(long before) {
+    public void await(long before) {
         while ((long) DONE.getVolatile(this) == before) {
             LockSupport.park(this);
         }
@@ -94,7 +94,7 @@ final class BatchWorker {
         }
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         thread.interrupt();
         thread.join(5_000);
     }
