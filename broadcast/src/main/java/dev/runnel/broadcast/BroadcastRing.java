@@ -82,6 +82,11 @@ final class BroadcastRing {
         PUBLISHED.setRelease(published, i, seq);
     }
 
+    /** Tells whether a sequence at or past {@code seq} has been written to the slot of {@code seq}. */
+    boolean writtenFrom(long seq) {
+        return (long) PUBLISHED.getAcquire(published, (int) seq & mask) >= seq;
+    }
+
     /**
      * Reads sequence {@code seq}.
      *

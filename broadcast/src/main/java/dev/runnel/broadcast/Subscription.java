@@ -86,8 +86,8 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             throw new ChannelClosedException("receive on a closed subscription");
         }
         final long r = cursor.getPlain();
-        if (lapping && ring.claimed() - r > capacity) {
-            lapped(r);   // more than capacity behind: told even if the slot still holds the value
+        if (lapping && ring.writtenFrom(r + capacity)) {
+            lapped(r);   // a value capacity ahead is written: told even if the slot still holds the value
         }
         final Object v = ring.read(r);
         if (v != BroadcastRing.NOT_YET && v != BroadcastRing.OVERWRITTEN) {
@@ -125,6 +125,13 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             if (v != null) {
                 return v;
             }
+            // While spinning, only the next slot (in pollNow) and the close state are read: the head, which every
+            // send CASes, is read once the strategy stops spinning, or once the channel is closed.
+            final boolean closing = channel.closeState.isClosed();
+            if (!closing && !(timed && Timeouts.expired(deadline)) && channel.strategy.idle(attempt)) {
+                attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
+                continue;
+            }
             final long head = ring.head.getVolatile();   // one read: the claims and the closed bit together
             if ((head & ~BroadcastRing.CLOSED) > cursor.getPlain()) {
                 writers = Spin.briefly(writers);   // a sender claimed the next sequence and is writing it
@@ -133,12 +140,12 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             if (head < 0) {
                 throw closedException();   // closed, and nothing claimed past the cursor: drained
             }
+            if (closing) {
+                writers = Spin.briefly(writers);   // close() is between its two steps
+                continue;
+            }
             if (timed && Timeouts.expired(deadline)) {
                 return null;
-            }
-            if (channel.strategy.idle(attempt)) {
-                attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
-                continue;
             }
             if (await(timed, deadline)) {
                 throw new InterruptedException();
