@@ -33,6 +33,7 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
     private final long capacity;   // the next sequence to read; senders read it for gating
     private volatile boolean closed;
     private long missed;
+    private long available;   // sequences claimed, as last read from the head: read it again only on reaching it
 
     Subscription(BroadcastChannel<T> channel, long start) {
         this.channel = channel;
@@ -86,6 +87,9 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             throw new ChannelClosedException("receive on a closed subscription");
         }
         final long r = cursor.getPlain();
+        if (r >= available && r >= (available = ring.claimed())) {
+            return null;   // nothing claimed past the cursor (the head is read once per batch, as a Disruptor reader)
+        }
         if (lapping && ring.writtenFrom(r + capacity)) {
             lapped(r);   // a value capacity ahead is written: told even if the slot still holds the value
         }
