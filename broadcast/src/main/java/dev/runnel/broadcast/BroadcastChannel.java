@@ -106,8 +106,7 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
      * Subscribes from the oldest value still held (at most {@code capacity} values back), then every value
      * sent after.
      *
-     * @return a new subscription
-     * @throws ChannelClosedException if the channel is closed and nothing is held
+     * @return a new subscription; on a closed channel it replays what is held, then ends
      */
     public Subscription<T> subscribeFromOldest() {
         return attach(true);
@@ -178,11 +177,31 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
         return policy;
     }
 
+    /**
+     * Sends a value to every subscriber. Under {@code BLOCK} it waits while the slowest subscriber is
+     * {@code capacity} values behind; under {@code LAP}, and with no subscriber, it never waits.
+     *
+     * @param value the value, not {@code null}
+     * @throws NullPointerException   if {@code value} is {@code null}
+     * @throws ChannelClosedException if the channel is closed, before or while waiting; nothing is sent
+     * @throws InterruptedException   if interrupted while waiting; nothing is sent, the status is cleared
+     */
     @Override
     public void send(T value) throws InterruptedException {
         send(value, false, 0L);
     }
 
+    /**
+     * As {@link #send(Object)}, waiting at most {@code timeout} for the slowest subscriber.
+     *
+     * @param value   the value, not {@code null}
+     * @param timeout how long to wait at most, not negative
+     * @return {@code true} if sent; {@code false} if the timeout elapsed first (nothing was sent)
+     * @throws NullPointerException     if {@code value} or {@code timeout} is {@code null}
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws ChannelClosedException   if the channel is closed, before or while waiting; nothing is sent
+     * @throws InterruptedException     if interrupted while waiting; nothing is sent, the status is cleared
+     */
     @Override
     public boolean send(T value, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(value, "value");

@@ -7,7 +7,7 @@ import dev.runnel.spi.Selectable;
 import dev.runnel.spi.Spin;
 import dev.runnel.spi.Timeouts;
 import dev.runnel.spi.WaitNode;
-import dev.runnel.spi.Waiter;
+import dev.runnel.spi.WaiterQueue;
 
 import java.time.Duration;
 
@@ -55,6 +55,13 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
         return cursor.getVolatile();
     }
 
+    /**
+     * Receives the next value if it is published now.
+     *
+     * @return the value, or {@code null} if none is ready
+     * @throws LappedException        under {@code LAP}, once per lap: the cursor has moved to the oldest value held
+     * @throws ChannelClosedException if this subscription is closed, or the channel is closed and drained
+     */
     @Override
     public T tryReceive() {
         final T v = pollNow();
@@ -64,11 +71,31 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
         return v;
     }
 
+    /**
+     * Receives the next value, waiting per the channel's strategy while none is published.
+     *
+     * @return the value
+     * @throws LappedException        under {@code LAP}, once per lap: the cursor has moved to the oldest value held
+     * @throws ChannelClosedException if this subscription is closed (before or while waiting), or the channel is
+     *                                closed and drained
+     * @throws InterruptedException   if interrupted while waiting; nothing is received, the status is cleared
+     */
     @Override
     public T receive() throws InterruptedException {
         return receive(false, 0L);
     }
 
+    /**
+     * Receives the next value, waiting at most {@code timeout} while none is published.
+     *
+     * @param timeout how long to wait at most, not negative
+     * @return the value, or {@code null} if the timeout elapsed first
+     * @throws LappedException          under {@code LAP}, once per lap
+     * @throws ChannelClosedException   if this subscription is closed, or the channel is closed and drained (at
+     *                                  once, not after the timeout)
+     * @throws InterruptedException     if interrupted while waiting; nothing is received, the status is cleared
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     @Override
     public T receive(Duration timeout) throws InterruptedException {
         return receive(true, Timeouts.deadline(timeout));
@@ -129,8 +156,8 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             if (v != null) {
                 return v;
             }
-            // While spinning, only the next slot (in pollNow) and the close state are read: the head, which every
-            // send CASes, is read once the strategy stops spinning, or once the channel is closed.
+            // While spinning: pollNow reads the head once per batch of claimed values, and the close state is a
+            // line written once. The claims and the closed bit are read together once the strategy stops spinning.
             final boolean closing = channel.closeState.isClosed();
             if (!closing && !(timed && Timeouts.expired(deadline)) && channel.strategy.idle(attempt)) {
                 attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
@@ -159,26 +186,13 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
 
     /** Registers, re-checks, parks. Returns {@code true} if interrupted (status cleared). */
     private boolean await(boolean timed, long deadline) {
-        final WaitNode node = WaitNode.ofCurrentThread();
-        final Waiter waiter = node.waiter();
-        waiter.reset();
-        channel.receivers.add(node);
+        final WaiterQueue receivers = channel.receivers;
+        final WaitNode node = receivers.enqueueCurrentThread();
         if (readyNow()) {
-            if (!waiter.tryCancel()) {
-                while (waiter.state() != Waiter.CLAIMED) {
-                    Thread.onSpinWait();
-                }
-                return false;
-            }
-            channel.receivers.remove(node);
+            receivers.withdraw(node);
             return false;
         }
-        final int outcome = waiter.await(channel.strategy, false, timed, deadline);
-        if (outcome == Waiter.AWAIT_CLAIMED) {
-            return false;
-        }
-        channel.receivers.remove(node);
-        return outcome == Waiter.AWAIT_INTERRUPTED;
+        return receivers.park(node, channel.strategy, timed, deadline);
     }
 
     /** After registering: a value is claimed past the cursor, or the channel or this subscription is closed. */
@@ -263,11 +277,6 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
 
     @Override
     public void forwardSenderSignal() {
-    }
-
-    @Override
-    public boolean signals() {
-        return channel.strategy.parks();
     }
 
     @Override

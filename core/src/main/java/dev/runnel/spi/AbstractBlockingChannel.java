@@ -211,20 +211,12 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
      * @return {@code true} if interrupted (status cleared); {@code false} if signalled, withdrawn or timed out
      */
     private boolean awaitSignal(WaiterQueue queue, boolean receiving, int lane, boolean timed, long deadline) {
-        final WaitNode node = WaitNode.ofCurrentThread();
-        final Waiter waiter = node.waiter();
-        waiter.reset();
-        queue.add(node);
+        final WaitNode node = queue.enqueueCurrentThread();
         if (receiving ? readyToReceive() : readyToSend(lane)) {
-            withdraw(node, queue);
+            queue.withdraw(node);
             return false;
         }
-        final int outcome = waiter.await(strategy, false, timed, deadline);
-        if (outcome == Waiter.AWAIT_CLAIMED) {
-            return false;   // claimed and unlinked by the signaller
-        }
-        queue.remove(node);   // cancelled: no signal was consumed, none to pass on
-        return outcome == Waiter.AWAIT_INTERRUPTED;
+        return queue.park(node, strategy, timed, deadline);
     }
 
     /** After registering: a receive may succeed now, or must end (closed). */
@@ -235,21 +227,6 @@ public abstract class AbstractBlockingChannel<T> implements Selectable {
     /** After registering: a send into {@code lane} may succeed now, or must end (closed). */
     private boolean readyToSend(int lane) {
         return hasRoomNow(lane) || isClosedNow();
-    }
-
-    /**
-     * Takes back a registration the owner no longer needs. If a channel claimed it first, waits for the claim
-     * to complete, so that the waiter can be reused; that signal needs no passing on, since the owner retries.
-     */
-    private void withdraw(WaitNode node, WaiterQueue queue) {
-        final Waiter waiter = node.waiter();
-        if (waiter.tryCancel()) {
-            queue.remove(node);
-            return;
-        }
-        while (waiter.state() != Waiter.CLAIMED) {
-            Thread.onSpinWait();
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.runnel.spi;
 
+import dev.runnel.WaitStrategy;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -159,6 +161,58 @@ public final class WaiterQueue extends WaiterQueueL1Pad {
             node = next;
         }
         return false;
+    }
+
+    /**
+     * The first half of a plain blocking wait: resets the calling thread's waiter and links its node here. The
+     * caller then re-checks its channel (Dekker's pattern with the operation that would signal it) and either
+     * {@link #withdraw withdraws} or {@link #park parks}.
+     *
+     * @return the calling thread's node, linked here
+     */
+    public WaitNode enqueueCurrentThread() {
+        final WaitNode node = WaitNode.ofCurrentThread();
+        node.waiter().reset();
+        add(node);
+        return node;
+    }
+
+    /**
+     * Takes back a registration whose owner found its channel ready after registering. If a channel claimed it
+     * first, waits for the claim to complete, so that the waiter can be reused; that signal needs no passing on,
+     * since the owner tries its operation again.
+     *
+     * @param node the caller's node, from {@link #enqueueCurrentThread()}
+     */
+    public void withdraw(WaitNode node) {
+        final Waiter waiter = node.waiter();
+        if (waiter.tryCancel()) {
+            remove(node);
+            return;
+        }
+        while (waiter.state() != Waiter.CLAIMED) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The second half: parks until signalled, timed out or interrupted (no spinning: the caller has spun), and
+     * leaves the node unlinked and the waiter reusable on every return.
+     *
+     * @param node     the caller's node, from {@link #enqueueCurrentThread()}
+     * @param strategy the caller's wait strategy (only its parking is used)
+     * @param timed    whether {@code deadline} applies
+     * @param deadline a {@link System#nanoTime()} deadline
+     * @return {@code true} if interrupted (status cleared; the registration was withdrawn); {@code false} if
+     *         signalled or timed out
+     */
+    public boolean park(WaitNode node, WaitStrategy strategy, boolean timed, long deadline) {
+        final int outcome = node.waiter().await(strategy, false, timed, deadline);
+        if (outcome == Waiter.AWAIT_CLAIMED) {
+            return false;   // claimed and unlinked by the signaller
+        }
+        remove(node);   // cancelled: no signal was consumed, none to pass on
+        return outcome == Waiter.AWAIT_INTERRUPTED;
     }
 
     /**

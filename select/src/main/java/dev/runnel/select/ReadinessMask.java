@@ -52,11 +52,4 @@ final class ReadinessMask {
     long word(int w) {
         return (long) WORDS.getVolatile(words, PAD + w);
     }
-
-    /** Sets every bit of {@code bits} in word {@code w}. */
-    void setAll(int w, long bits) {
-        if (bits != 0) {
-            WORDS.getAndBitwiseOr(words, PAD + w, bits);
-        }
-    }
 }

@@ -200,22 +200,19 @@ public final class Selector implements AutoCloseable {
      * @throws IllegalStateException  if the selector is closed, or called by a thread other than its owner
      */
     public Case trySelect() {
-        enter();
-        Case chosen = null;
-        try {
-            chosen = scan(true);
-            return chosen;
-        } finally {
-            leave(chosen);
-        }
+        return trySelect(true);
     }
 
     /** One try of every case without registering any: the first pass of a one-shot {@link Select}. */
     Case trySelectUnregistered() {
+        return trySelect(false);
+    }
+
+    private Case trySelect(boolean register) {
         enter();
         Case chosen = null;
         try {
-            chosen = scan(false);
+            chosen = scan(register);
             return chosen;
         } finally {
             leave(chosen);
@@ -350,16 +347,15 @@ public final class Selector implements AutoCloseable {
      * @return {@code false} if the waiter is no longer {@code WAITING} (claimed, or met on a rendezvous channel)
      */
     private boolean registerReadied() {
-        final ReadinessMask m = mask;
-        for (int w = 0, n = m.wordCount(); w < n; w++) {
-            long bits = m.word(w) & takesPart[w] & ~polled[w];
+        for (int w = 0, n = mask.wordCount(); w < n; w++) {
+            long bits = readyRegistered(w);
             while (bits != 0) {
                 final int index = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                m.clear(index);
+                mask.clear(index);
                 final boolean mayBeReady = cases[index].register();
                 if (mayBeReady) {
-                    m.set(index);
+                    mask.set(index);
                 }
                 if (waiter.state() != Waiter.WAITING) {
                     return false;
@@ -373,21 +369,22 @@ public final class Selector implements AutoCloseable {
     }
 
     private boolean hasReadyRegistered() {
-        final ReadinessMask m = mask;
-        for (int w = 0, n = m.wordCount(); w < n; w++) {
-            if ((m.word(w) & takesPart[w] & ~polled[w]) != 0) {
+        for (int w = 0, n = mask.wordCount(); w < n; w++) {
+            if (readyRegistered(w) != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The waiter was claimed: hold it again and act on the outcome. */
+    /** Word {@code w} of the set bits of the cases that take part and are registered (not polled). */
+    private long readyRegistered(int w) {
+        return mask.word(w) & takesPart[w] & ~polled[w];
+    }
+
+    /** The waiter is {@code CLAIMED}: hold it again and act on the outcome. */
     private Object onClaimed() {
-        final SelectorWaiter w = waiter;
-        while (w.state() != Waiter.CLAIMED) {
-            Thread.onSpinWait();
-        }
+        final SelectorWaiter w = waiter;   // CLAIMED: park() read it
         final int key = w.key();
         final Object item = w.item();
         w.hold();

@@ -76,6 +76,17 @@ public final class BatchWorker {
         }
     }
 
+    /**
+     * Runs one batch of {@code operations} on a consumer and a producer at once (the consumer first, so that it
+     * is ready to take), and waits for both.
+     */
+    public static void transfer(BatchWorker producer, BatchWorker consumer, int operations) {
+        long consumed = consumer.start(operations);
+        long produced = producer.start(operations);
+        producer.await(produced);
+        consumer.await(consumed);
+    }
+
     /** Starts a batch; {@link #await(long)} waits for it. */
     public long start(int operations) {
         waiter = Thread.currentThread();

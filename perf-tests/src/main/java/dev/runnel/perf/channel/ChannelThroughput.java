@@ -70,9 +70,6 @@ public class ChannelThroughput {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void transfer() {
-        long consumed = consumer.start(BATCH);
-        long produced = producer.start(BATCH);
-        producer.await(produced);
-        consumer.await(consumed);
+        BatchWorker.transfer(producer, consumer, BATCH);
     }
 }

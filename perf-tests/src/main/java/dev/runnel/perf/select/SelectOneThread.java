@@ -30,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class SelectOneThread {
-    private static final Object VALUE = "value";
-
     @Param({"Runnel", "Jox"})
     public String impl;
 
@@ -69,9 +67,5 @@ public class SelectOneThread {
         Object v = select.select();
         select.send((Integer) v, v);
         return v;
-    }
-
-    static Object value() {
-        return VALUE;
     }
 }

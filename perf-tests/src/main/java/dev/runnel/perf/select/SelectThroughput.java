@@ -43,7 +43,7 @@ public class SelectThroughput {
     @Setup
     public void setUp() {
         SelectUnderTest select = SelectUnderTest.create(impl, width, false);
-        Object value = SelectOneThread.value();
+        Object value = SelectUnderTest.VALUE;
         int[] next = {0};
         producer = new BatchWorker("producer", true, n -> {
             int w = select.width();
@@ -73,9 +73,6 @@ public class SelectThroughput {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void transfer() {
-        long consumed = consumer.start(BATCH);
-        long produced = producer.start(BATCH);
-        producer.await(produced);
-        consumer.await(consumed);
+        BatchWorker.transfer(producer, consumer, BATCH);
     }
 }

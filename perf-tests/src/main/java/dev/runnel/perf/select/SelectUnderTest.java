@@ -15,6 +15,7 @@ import java.util.List;
  */
 abstract class SelectUnderTest {
     static final int CAPACITY = 16;
+    static final Object VALUE = "value";
 
     abstract void send(int channel, Object value) throws InterruptedException;
 
