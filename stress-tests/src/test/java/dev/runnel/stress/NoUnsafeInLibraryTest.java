@@ -27,14 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of every class in the library modules this module depends on.
  */
 class NoUnsafeInLibraryTest {
-    private static final String[] FORBIDDEN = {"sun/misc/Unsafe", "jdk/internal/"};
+    private static final String[] FORBIDDEN = {"sun/misc/Unsafe", "jdk/internal/", "com/sun/jna/"};
 
     @Test
     void libraryClassesReferenceNoUnsafeAndNoJdkInternals() throws Exception {
         List<String> offenders = new ArrayList<>();
         int scanned = 0;
         for (Class<?> anchor : new Class<?>[] {WaitStrategy.class, SpscRing.class,
-                BoundedChannel.class, UnboundedChannel.class, PriorityChannel.class}) {
+                BoundedChannel.class, UnboundedChannel.class, PriorityChannel.class, dev.runnel.broadcast.BroadcastChannel.class,
+                dev.runnel.select.Selector.class, dev.runnel.affinity.Affinity.class, dev.runnel.numa.NumaTopology.class,
+                dev.runnel.routines.Scheduler.class}) {
             Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             scanned += scan(location, offenders);
         }
