@@ -2,15 +2,14 @@ package dev.runnel.examples;
 
 import dev.runnel.Channel;
 import dev.runnel.bounded.BoundedChannel;
+import dev.runnel.routines.Routine;
 import org.HdrHistogram.Histogram;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The pipeline written the way a Go programmer would write it: two routines (virtual threads) joined by a
- * channel, blocking {@code send} and {@code receive} with the default spin-then-park wait strategy, the end of
+ * The pipeline written the way a Go programmer would write it: two routines in a structured scope (on the JDK's
+ * virtual-thread scheduler, or on Runnel's pinned carriers), joined by a channel, blocking {@code send} and {@code receive} with the default spin-then-park wait strategy, the end of
  * the stream signalled by {@code close()}, and a second channel as the free list of message objects, so nothing
  * is allocated per message.
  *
@@ -24,7 +23,7 @@ final class ChannelPipeline {
     private ChannelPipeline() {
     }
 
-    static Pipeline.Result run(long messages) throws Exception {
+    static Pipeline.Result run(Stages stages, long messages) throws Exception {
         final int capacity = Pipeline.CAPACITY;
         final Channel<Message> work = BoundedChannel.create(capacity);
         final Channel<Message> free = BoundedChannel.create(capacity);
@@ -32,9 +31,10 @@ final class ChannelPipeline {
             free.send(new Message());
         }
         final Histogram histogram = new Histogram(60_000_000_000L, 3);
+        final AtomicReference<Routine<Long>> consumer = new AtomicReference<>();
         final long start = System.nanoTime();
-        try (ExecutorService routines = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> producer = routines.submit(() -> {
+        stages.scope(s -> {
+            s.go(() -> {
                 for (long sequence = 0; sequence < messages; sequence++) {
                     Message m = free.receive();
                     m.sequence = sequence;
@@ -44,7 +44,7 @@ final class ChannelPipeline {
                 work.close();   // the consumer's loop ends once it has drained the channel
                 return null;
             });
-            Future<Long> consumer = routines.submit(() -> {
+            consumer.set(s.go(() -> {
                 long received = 0;
                 for (Message m : work) {
                     histogram.recordValue(Math.max(0, System.nanoTime() - m.sentAtNanos));
@@ -55,10 +55,8 @@ final class ChannelPipeline {
                     free.send(m);
                 }
                 return System.nanoTime();
-            });
-            producer.get();
-            long end = consumer.get();
-            return new Pipeline.Result("Runnel channels, vthreads", messages, end - start, histogram);
-        }
+            }));
+        });   // the scope has waited for both stages; a failure of either would be rethrown here
+        return new Pipeline.Result("channels, " + stages.name(), messages, consumer.get().join() - start, histogram);
     }
 }

@@ -1,5 +1,7 @@
 package dev.runnel.examples;
 
+import dev.runnel.affinity.Affinity;
+import dev.runnel.routines.Scheduler;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
@@ -9,7 +11,9 @@ import java.util.function.IntFunction;
 
 /**
  * {@code ./runnel demo}: a two-stage pipeline on Runnel's rings beside the same pipeline on the JDK's
- * {@link java.util.concurrent.ArrayBlockingQueue}: throughput, then a latency distribution at a fixed rate.
+ * {@link java.util.concurrent.ArrayBlockingQueue}: throughput, then a latency distribution at a fixed rate; then
+ * the same stages written Go's way (routines, channels, select), on the JDK's scheduler and on Runnel's pinned
+ * carriers, and the scheduler's statistics.
  *
  * <p>Arguments (all optional): {@code messages=N} for the saturated runs (default 5,000,000), {@code paced=N}
  * for the paced runs (default 2,000,000), {@code rate=N} messages per second for the paced runs (default
@@ -53,32 +57,50 @@ public final class Demo {
         for (IntFunction<Pipe> pipe : pipes) {   // warm-up, discarded: let the JIT compile both pipelines
             Pipeline.run(pipe, 500_000, 0);
         }
-        ChannelPipeline.run(500_000);
-        SelectPipeline.run(500_000);
+        // the Go-style stages run as routines twice: on the JDK's virtual-thread scheduler, and on Runnel's
+        // scheduler with one carrier pinned per CPU (NUMA placement: spread), idling spin -> yield -> park
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        try (Scheduler scheduler = Scheduler.builder().workers(Math.min(cpus, 4)).pinned(true).name("demo").build()) {
+            final List<Stages> stages = List.of(Stages.jdk(), Stages.pinned(scheduler));
+            for (Stages where : stages) {   // warm-up, discarded
+                ChannelPipeline.run(where, 500_000);
+                SelectPipeline.run(where, 500_000);
+            }
 
-        out.printf(Locale.ROOT, "Saturated: %,d messages sent as fast as the pipe takes them"
-                + " (latency here is mostly queueing)%n", messages);
-        header(out);
-        for (IntFunction<Pipe> pipe : pipes) {
-            row(out, Pipeline.run(pipe, messages, 0));
+            out.printf(Locale.ROOT, "Saturated: %,d messages sent as fast as the pipe takes them"
+                    + " (latency here is mostly queueing)%n", messages);
+            header(out);
+            for (IntFunction<Pipe> pipe : pipes) {
+                row(out, Pipeline.run(pipe, messages, 0));
+            }
+            long interval = 1_000_000_000L / rate;
+            out.printf(Locale.ROOT, "%nPaced: %,d messages at %,d msg/s, latency from the intended send time"
+                    + " (corrected for coordinated omission)%n", paced, rate);
+            header(out);
+            for (IntFunction<Pipe> pipe : pipes) {
+                row(out, Pipeline.run(pipe, paced, interval));
+            }
+
+            out.printf(Locale.ROOT, "%nGo style: producer and consumer routines in a structured scope, blocking"
+                    + " send/receive on a channel of %d (spin, then park), close() ends the stream; %,d messages%n",
+                    Pipeline.CAPACITY, messages);
+            header(out);
+            for (Stages where : stages) {
+                row(out, ChannelPipeline.run(where, messages));
+            }
+            out.printf(Locale.ROOT, "%nSelect: two producer routines on their own channels, one consumer routine"
+                    + " selecting over both with a reused Selector (fair, no allocation per select), inputs disabled"
+                    + " as they close; %,d messages%n", messages);
+            header(out);
+            for (Stages where : stages) {
+                row(out, SelectPipeline.run(where, messages));
+            }
+            out.printf(Locale.ROOT, "%nRunnel scheduler %s: routines as %s threads, carriers on CPUs %s%s%n  %s%n",
+                    "demo", scheduler.usesVirtualThreads() ? "virtual" : "platform",
+                    java.util.Arrays.toString(scheduler.cpus()),
+                    Affinity.isAvailable() ? "" : " (not pinned: " + Affinity.unavailableReason() + ")",
+                    scheduler.stats().summary());
         }
-        long interval = 1_000_000_000L / rate;
-        out.printf(Locale.ROOT, "%nPaced: %,d messages at %,d msg/s, latency from the intended send time"
-                + " (corrected for coordinated omission)%n", paced, rate);
-        header(out);
-        for (IntFunction<Pipe> pipe : pipes) {
-            row(out, Pipeline.run(pipe, paced, interval));
-        }
-        out.printf(Locale.ROOT, "%nGo style: producer and consumer as virtual threads, blocking send/receive on a"
-                + " channel of %d (spin, then park), close() ends the stream; %,d messages%n", Pipeline.CAPACITY,
-                messages);
-        header(out);
-        row(out, ChannelPipeline.run(messages));
-        out.printf(Locale.ROOT, "%nSelect: two producers on their own channels, one consumer selecting over both with"
-                + " a reused Selector (fair, no allocation per select), inputs disabled as they close; %,d messages%n",
-                messages);
-        header(out);
-        row(out, SelectPipeline.run(messages));
     }
 
     private static long parse(String arg, String value) {
@@ -97,13 +119,13 @@ public final class Demo {
     }
 
     private static void header(PrintStream out) {
-        out.printf(Locale.ROOT, "  %-24s %14s %9s %9s %9s %9s %9s %9s%n", "pipe", "msgs/s", "p50 µs", "p90 µs",
+        out.printf(Locale.ROOT, "  %-32s %14s %9s %9s %9s %9s %9s %9s%n", "pipe", "msgs/s", "p50 µs", "p90 µs",
                 "p99 µs", "p99.9 µs", "p99.99 µs", "max µs");
     }
 
     private static void row(PrintStream out, Pipeline.Result r) {
         Histogram h = r.latencyNanos();
-        out.printf(Locale.ROOT, "  %-24s %,14.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", r.pipe(),
+        out.printf(Locale.ROOT, "  %-32s %,14.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", r.pipe(),
                 r.messagesPerSecond(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
                 micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
                 micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()));

@@ -2,12 +2,11 @@ package dev.runnel.examples;
 
 import dev.runnel.Channel;
 import dev.runnel.bounded.BoundedChannel;
+import dev.runnel.routines.Routine;
 import dev.runnel.select.Selector;
 import org.HdrHistogram.Histogram;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stage that selects over several inputs, Go style: two producers (say, prices and orders) each feed their own
@@ -27,7 +26,7 @@ final class SelectPipeline {
     private SelectPipeline() {
     }
 
-    static Pipeline.Result run(long messages) throws Exception {
+    static Pipeline.Result run(Stages stages, long messages) throws Exception {
         final int capacity = Pipeline.CAPACITY;
         final Channel<Message> a = BoundedChannel.create(capacity);
         final Channel<Message> b = BoundedChannel.create(capacity);
@@ -38,10 +37,11 @@ final class SelectPipeline {
         final long perInput = messages / 2;
         final Histogram histogram = new Histogram(60_000_000_000L, 3);
         final long start = System.nanoTime();
-        try (ExecutorService routines = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> prices = routines.submit(() -> produce(a, free, perInput));
-            Future<?> orders = routines.submit(() -> produce(b, free, perInput));
-            Future<Long> consumer = routines.submit(() -> {
+        final AtomicReference<Routine<Long>> consumer = new AtomicReference<>();
+        stages.scope(s -> {
+            s.go(() -> produce(a, free, perInput));
+            s.go(() -> produce(b, free, perInput));
+            consumer.set(s.go(() -> {
                 long[] next = new long[2];
                 try (Selector selector = Selector.create()) {
                     Selector.ReceiveCase<Message> fromA = selector.receive(a);
@@ -69,12 +69,10 @@ final class SelectPipeline {
                     throw new IllegalStateException("received " + next[0] + " + " + next[1] + " of 2 x " + perInput);
                 }
                 return System.nanoTime();
-            });
-            prices.get();
-            orders.get();
-            long end = consumer.get();
-            return new Pipeline.Result("Runnel select, 2 inputs", 2 * perInput, end - start, histogram);
-        }
+            }));
+        });
+        return new Pipeline.Result("select, " + stages.name(), 2 * perInput, consumer.get().join() - start,
+                histogram);
     }
 
     private static Void produce(Channel<Message> out, Channel<Message> free, long count) throws InterruptedException {
