@@ -45,7 +45,10 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
     private final Scheduler scheduler;
     final Scope scope;
     private final long id;
-    private Callable<T> body;
+    /** A {@code Callable<T>} or a {@code Runnable} (result {@code null}): no adapter object per routine. */
+    private Object body;
+    /** Whether {@code body} is to be run as a {@code Runnable} (an object may be both). */
+    private final boolean returnsNothing;
     private volatile int state;
     private volatile Waiters waiters;
     private Thread runner;
@@ -57,7 +60,8 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
     /** Set before completion when the failure may go unobserved; {@code join} marks it observed. */
     private Unobserved unobserved;
 
-    RoutineTask(Scheduler scheduler, Scope scope, long id, Callable<T> body) {
+    RoutineTask(Scheduler scheduler, Scope scope, long id, Object body, boolean returnsNothing) {
+        this.returnsNothing = returnsNothing;
         this.scheduler = scheduler;
         this.scope = scope;
         this.id = id;
@@ -70,10 +74,16 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
         if (!STATE.compareAndSet(this, NEW, RUNNING)) {
             return; // cancelled before it started: cancel() completed it
         }
-        final Callable<T> task = body;
+        final Object task = body;
         body = null;
         try {
-            value = task.call();
+            if (returnsNothing) {
+                ((Runnable) task).run();
+            } else {
+                @SuppressWarnings("unchecked")
+                final Callable<T> callable = (Callable<T>) task;
+                value = callable.call();
+            }
         } catch (Throwable t) {
             failure = t;
         }

@@ -60,12 +60,4 @@ public final class Routines {
     public static void setUncaughtFailureHandler(UncaughtFailureHandler handler) {
         Scheduler.DEFAULT.setUncaughtFailureHandler(Objects.requireNonNull(handler, "handler"));
     }
-
-    static Callable<Void> callable(Runnable body) {
-        Objects.requireNonNull(body, "body");
-        return () -> {
-            body.run();
-            return null;
-        };
-    }
 }

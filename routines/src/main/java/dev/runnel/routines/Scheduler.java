@@ -112,7 +112,9 @@ public final class Scheduler implements AutoCloseable {
      * @throws IllegalStateException if this scheduler is closed
      */
     public Routine<Void> go(Runnable body) {
-        return go(Routines.callable(body));
+        final RoutineTask<Void> task = newTask(null, body);
+        start(task);
+        return task;
     }
 
     /**
@@ -158,7 +160,20 @@ public final class Scheduler implements AutoCloseable {
 
     <T> RoutineTask<T> newTask(Scope scope, Callable<T> body) {
         Objects.requireNonNull(body, "body");
-        return new RoutineTask<>(this, scope, ids.incrementAndGet(), body);
+        return new RoutineTask<>(this, scope, ids.incrementAndGet(), body, false);
+    }
+
+    <T> RoutineTask<T> newTask(Scope scope, Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return new RoutineTask<>(this, scope, ids.incrementAndGet(), body, true);
+    }
+
+    /** A task that will never start (its scope had ended): not counted as started. */
+    void discard(RoutineTask<?> task) {
+        if (pool != null) {
+            task.rejected = true;
+            rejected.increment();
+        }
     }
 
     void start(RoutineTask<?> task) {
@@ -170,8 +185,7 @@ public final class Scheduler implements AutoCloseable {
         }
         alive.add(task);
         if (closed) { // after the add: close() either sees this routine alive, or this sees closed (Dekker)
-            task.rejected = true;
-            rejected.increment();
+            discard(task);
             task.cancel();
             throw new IllegalStateException("the scheduler is closed: it accepts no new routine");
         }
@@ -186,18 +200,18 @@ public final class Scheduler implements AutoCloseable {
 
     /** A routine ended (completed by whoever moved it to DONE). */
     void ended(RoutineTask<?> task) {
-        if (task.scope != null) {
-            task.scope.ended(task);
-        }
-        if (pool != null) {
+        if (pool != null) { // counters first: whoever the scope wakes must see this routine finished
             alive.remove(task);
             if (!task.rejected) {
                 finished.increment();
             }
-            if (closed) {
-                synchronized (closing) {
-                    closing.notifyAll();
-                }
+        }
+        if (task.scope != null) {
+            task.scope.ended(task);
+        }
+        if (pool != null && closed) {
+            synchronized (closing) {
+                closing.notifyAll();
             }
         }
     }

@@ -49,14 +49,17 @@ public final class Scope {
      * @throws IllegalStateException if the scope has ended, or its scheduler is closed
      */
     public <T> Routine<T> go(Callable<T> body) {
-        final RoutineTask<T> task;
+        return start(scheduler.newTask(this, body));
+    }
+
+    private <T> Routine<T> start(RoutineTask<T> task) {
         final boolean cancelNow;
         lock.lock();
         try {
             if (ended) {
+                scheduler.discard(task);
                 throw new IllegalStateException("the scope has ended: a routine cannot outlive its scope");
             }
-            task = scheduler.newTask(this, body);
             live.add(task);
             cancelNow = cancelled;
         } finally {
@@ -82,7 +85,7 @@ public final class Scope {
      * @throws IllegalStateException if the scope has ended, or its scheduler is closed
      */
     public Routine<Void> go(Runnable body) {
-        return go(Routines.callable(body));
+        return start(scheduler.<Void>newTask(this, body));
     }
 
     /**
