@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Heap per parked routine: starts {@code n} routines that each block, measures the heap (after full
  * collections) before and once all are parked, then releases them. The secondary result
- * {@code bytesPerRoutine} is the figure; the primary score is the time of the whole round (spawn, park,
- * release, end).
+ * {@code bytesPerRoutine} is the figure (JMH sums an EVENTS counter over the measured iterations: divide the
+ * score by their count, or read the per-iteration values in the JSON); the primary score is the time of the whole
+ * round (spawn, park, release, end).
  *
  * <p>{@code impl}: {@code Routines.go} and {@code Scheduler.go} routines each block in {@code receive} on a
  * Runnel channel (1,000 channels, the channel's waiter node included); {@code Thread.ofVirtual} is the JDK
