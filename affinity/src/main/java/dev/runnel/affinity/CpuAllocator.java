@@ -109,7 +109,8 @@ public final class CpuAllocator {
      * @param reference  the CPU to place relative to (typically another lease's {@link CpuLease#cpu()})
      * @param strategies the placements to try, in order; none means {@link AffinityStrategy#ANY}
      * @return the lease
-     * @throws IllegalStateException    if no free reserved CPU satisfies any strategy
+     * @throws IllegalStateException    if no free reserved CPU satisfies any strategy, or the calling thread is
+     *                                  virtual (nothing stays booked)
      * @throws IllegalArgumentException if {@code reference} is not an online CPU
      */
     public CpuLease acquire(int reference, AffinityStrategy... strategies) {
@@ -121,7 +122,8 @@ public final class CpuAllocator {
      * calling thread to it.
      *
      * @return the lease, whose {@link CpuLease#cpus()} are the core's threads
-     * @throws IllegalStateException if no core has all its threads reserved and free
+     * @throws IllegalStateException if no core has all its threads reserved and free, or the calling thread is
+     *                               virtual (nothing stays booked)
      */
     public CpuLease acquireCore() {
         return pin(reserveCore());

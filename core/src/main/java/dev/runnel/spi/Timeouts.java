@@ -20,12 +20,26 @@ public final class Timeouts {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public static long nanos(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout=" + timeout + ", must not be negative");
+        return nanos("timeout", timeout);
+    }
+
+    /**
+     * Returns a non-negative duration in nanoseconds, checked, and capped at {@link #MAX_NANOS}; errors name the
+     * argument ({@code delay}, {@code period}, ...).
+     *
+     * @param name     the argument's name, for the error message
+     * @param duration the duration, not negative
+     * @return the duration in nanoseconds, in {@code [0, MAX_NANOS]}
+     * @throws NullPointerException     if {@code duration} is {@code null}
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
+    public static long nanos(String name, Duration duration) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(name + "=" + duration + " must not be negative");
         }
         try {
-            return Math.min(timeout.toNanos(), MAX_NANOS);
+            return Math.min(duration.toNanos(), MAX_NANOS);
         } catch (ArithmeticException e) {
             return MAX_NANOS;
         }

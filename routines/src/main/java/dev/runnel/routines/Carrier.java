@@ -131,10 +131,12 @@ final class Carrier extends Thread {
         return null;
     }
 
-    /** Parks unless work arrived: Dekker with {@link CarrierPool#execute(Runnable)}, both sides fenced. */
+    /**
+     * Parks unless work arrived: Dekker with {@link CarrierPool#execute(Runnable)} (a volatile write of the
+     * parked flag, then volatile reads of every queue's indices; the submitter's side is described there).
+     */
     private void park() {
         PARKED.setVolatile(this, 1);
-        VarHandle.fullFence();
         if (!pool.hasWork() && !(pool.stopping && pool.isQuiet())) {
             IDLE_PARKS.setOpaque(this, idleParks + 1);
             while (parked == 1 && !pool.stopping) {

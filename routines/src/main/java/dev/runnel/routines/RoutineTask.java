@@ -1,5 +1,6 @@
 package dev.runnel.routines;
 
+import dev.runnel.spi.Timeouts;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
@@ -147,7 +148,7 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
 
     @Override
     public T join(Duration timeout) throws InterruptedException, TimeoutException {
-        final long nanos = Scheduler.nanos("timeout", timeout);
+        final long nanos = Timeouts.nanos("timeout", timeout);
         if (waiters != COMPLETED && !await(true, System.nanoTime() + nanos)) {
             throw new TimeoutException(name() + " has not ended after " + timeout);
         }

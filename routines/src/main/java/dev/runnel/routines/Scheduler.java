@@ -6,7 +6,6 @@ import dev.runnel.affinity.CpuSet;
 import dev.runnel.numa.NumaTopology;
 import dev.runnel.numa.Placement;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -327,7 +326,8 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Stops accepting routines, cancels (interrupts) every routine alive, waits for them to end, then stops the
-     * carriers.
+     * carriers. A routine that ignores its interrupt and never ends keeps this waiting. If the calling thread is
+     * interrupted while waiting, it keeps waiting and returns with the interrupt status set.
      */
     public void shutdownNow() {
         closed = true;
@@ -345,18 +345,6 @@ public final class Scheduler implements AutoCloseable {
     public String toString() {
         return "Scheduler[" + prefix.substring(0, prefix.length() - "-routine-".length()) + ", workers="
                 + pool.carriers.length + (usesVirtualThreads() ? ", virtual" : ", platform") + "]";
-    }
-
-    static long nanos(String name, Duration timeout) {
-        Objects.requireNonNull(timeout, name);
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException(name + "=" + timeout + " must not be negative");
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 2;
-        }
     }
 
     /** Settings of a {@link Scheduler}. */

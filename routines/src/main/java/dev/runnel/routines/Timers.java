@@ -1,5 +1,6 @@
 package dev.runnel.routines;
 
+import dev.runnel.spi.Timeouts;
 import dev.runnel.ReceiveChannel;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class Timers {
      * @throws IllegalArgumentException if {@code delay} is negative
      */
     public static ReceiveChannel<Instant> after(Duration delay) {
-        final long nanos = Scheduler.nanos("delay", delay);
+        final long nanos = Timeouts.nanos("delay", delay);
         final TimerChannel timer = new TimerChannel();
         EXECUTOR.schedule(timer::fire, nanos, TimeUnit.NANOSECONDS);
         return timer;
@@ -46,7 +47,7 @@ public final class Timers {
      * @throws IllegalArgumentException if {@code period} is zero or negative
      */
     public static Ticker tick(Duration period) {
-        final long nanos = Scheduler.nanos("period", period);
+        final long nanos = Timeouts.nanos("period", period);
         if (nanos == 0) {
             throw new IllegalArgumentException("period=" + period + " must be positive");
         }

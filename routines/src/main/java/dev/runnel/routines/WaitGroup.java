@@ -1,5 +1,6 @@
 package dev.runnel.routines;
 
+import dev.runnel.spi.Timeouts;
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
@@ -70,7 +71,7 @@ public final class WaitGroup {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return sync.tryAcquireSharedNanos(0, Scheduler.nanos("timeout", timeout));
+        return sync.tryAcquireSharedNanos(0, Timeouts.nanos("timeout", timeout));
     }
 
     @Override
@@ -78,10 +79,12 @@ public final class WaitGroup {
         return "WaitGroup[count=" + count() + "]";
     }
 
-    /** The counter is the synchronizer's state: acquiring succeeds at zero; releasing adds a delta. */
+    /**
+     * The counter is a long beside the synchronizer (AQS's own state is an int and stays unused): acquiring
+     * succeeds while it is zero; releasing adds a delta and releases the waiters when it reaches zero.
+     */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
-        // AQS's state is an int; a long counter lives beside it and the state mirrors "zero or not".
         private final java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
 
         long count() {
