@@ -38,8 +38,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Closing a subscription detaches it at once: a {@code BLOCK} sender stops waiting for it.</li>
  * </ul>
  *
- * <p>Senders may be many (a CAS claims each sequence). Subscribers wait per the channel's {@link WaitStrategy}
- * and are woken by the send that publishes. A {@code BLOCK} sender held back by a slow subscriber idles per the
+ * <p>Senders may be many (a CAS claims each sequence), or one at a time when built with
+ * {@link Builder#singleSender()} (no CAS: the fastest path, and the promise that only the sender closes).
+ * Subscribers wait per the channel's {@link WaitStrategy} and are woken by the send that publishes. A {@code BLOCK} sender held back by a slow subscriber idles per the
  * strategy and then re-checks every {@value #GATED_PARK_MICROS} µs: subscribers never signal senders, so that
  * receiving costs no fence. In a select, a send on a broadcast channel is polled the same way.
  *
@@ -59,14 +60,20 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
     final WaitStrategy strategy;
     final LagPolicy policy;
     final int capacity;
+    final boolean singleSender;
+    /** Whether sends look for parked subscribers and selectors (else subscribers never park, selectors poll). */
+    final boolean signals;
     private volatile Subscription<?>[] subscribers = NONE;
-    private long cachedGate;   // a lower bound of the slowest cursor; racy between senders, only ever too low
+    private final BroadcastRing.Gate gate = this::slowest;
 
-    private BroadcastChannel(int capacity, LagPolicy policy, WaitStrategy strategy) {
+    private BroadcastChannel(int capacity, LagPolicy policy, WaitStrategy strategy, boolean singleSender) {
         this.capacity = capacity;
         this.policy = policy;
         this.strategy = strategy;
-        this.ring = new BroadcastRing(capacity);
+        this.singleSender = singleSender;
+        this.signals = !singleSender || strategy.parks();
+        this.ring = singleSender ? new SingleSenderRing(capacity, policy, signals)
+                : new SharedSenderRing(capacity, policy);
     }
 
     /**
@@ -82,7 +89,7 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
     }
 
     /**
-     * Starts a builder: capacity (required), lag policy ({@code BLOCK} by default), wait strategy.
+     * Starts a builder: capacity (required), lag policy ({@code BLOCK} by default), wait strategy, single sender.
      *
      * @param <T> the value type
      * @return a new builder
@@ -126,7 +133,7 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
         }
         // Re-read after joining: a sender that gated on the old array may have claimed on; start where it is now
         // (the Disruptor's SequenceGroups.addSequences does the same).
-        cachedGate = 0;   // best effort: the next send re-reads the cursors (the ring's slack covers a racing one)
+        ring.forgetGate();
         final long now = ring.claimed();
         s.start(replay ? Math.max(s.cursorPlain(), now - capacity) : now);
         return s;
@@ -255,32 +262,21 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
 
     /** One attempt: {@code 1} sent, {@code 0} held back by a slow subscriber, {@code -1} closed. */
     private int offer(T value) {
-        final BroadcastRing r = ring;
-        while (true) {
-            final long h = r.head.getVolatile();
-            if (h < 0) {
-                return -1;
-            }
-            if (policy == LagPolicy.BLOCK && h - cachedGate >= capacity && h - gate(h) >= capacity) {
-                return 0;
-            }
-            if (r.head.compareAndSet(h, h + 1)) {
-                r.write(h, value);
-                if (receivers.waiting() != 0) {   // after the CAS: Dekker's pattern with a registering subscriber
-                    receivers.signalAll(Waiter.READY);
-                }
-                return 1;
-            }
+        final int r = ring.offer(value, gate);
+        // The ring fenced after publishing (a CAS, or a fence where subscribers may park): Dekker's pattern with a
+        // subscriber that registers, then re-reads the ring.
+        if (r == BroadcastRing.SENT && signals && receivers.waiting() != 0) {
+            receivers.signalAll(Waiter.READY);
         }
+        return r;
     }
 
     /** Reads every subscriber's cursor: the slowest, or {@code next} if none. */
-    private long gate(long next) {
+    private long slowest(long next) {
         long min = next;
         for (Subscription<?> s : subscribers) {
             min = Math.min(min, s.cursorVolatile());
         }
-        cachedGate = min;
         return min;
     }
 
@@ -350,7 +346,8 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
 
     @Override
     public String toString() {
-        return "BroadcastChannel[capacity=" + capacity + ", " + policy + ", subscribers=" + subscribers.length
+        return "BroadcastChannel[capacity=" + capacity + ", " + policy + (singleSender ? ", singleSender" : "")
+                + ", subscribers=" + subscribers.length
                 + ", sent=" + ring.claimed() + ", " + closeState + ", waitStrategy=" + strategy.name() + "]";
     }
 
@@ -363,8 +360,28 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
         private int capacity = -1;
         private LagPolicy policy = LagPolicy.BLOCK;
         private WaitStrategy strategy = WaitStrategy.defaultStrategy();
+        private boolean singleSender;
 
         private Builder() {
+        }
+
+        /**
+         * Promises one sender at a time, as the Disruptor's single-producer sequencer does: sends then take no CAS
+         * and no fence (one ordered store publishes each value), and subscribers read every value published
+         * since they last looked before they look again.
+         *
+         * <p>The promise: sends do not overlap (one thread, or several that hand over with a happens-before
+         * edge), and {@link BroadcastChannel#close()} is called by the sender, or after its last send has
+         * returned, as Go asks that only the sender close a channel. A close that races a send from another
+         * thread may leave that value unread although the send returned. With a wait strategy that never parks
+         * ({@link WaitStrategy#busySpin()}, {@link WaitStrategy#yielding(int)}) a send is two plain stores; with
+         * one that parks, each send also fences once to find parked subscribers.
+         *
+         * @return this builder
+         */
+        public Builder<T> singleSender() {
+            this.singleSender = true;
+            return this;
         }
 
         /**
@@ -416,7 +433,7 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
             if (capacity < 0) {
                 throw new IllegalStateException("capacity is required: call capacity(n), n in [1, 2^28]");
             }
-            return new BroadcastChannel<>(capacity, policy, strategy);
+            return new BroadcastChannel<>(capacity, policy, strategy, singleSender);
         }
     }
 }

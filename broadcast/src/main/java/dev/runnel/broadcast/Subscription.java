@@ -33,7 +33,7 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
     private final long capacity;   // the next sequence to read; senders read it for gating
     private volatile boolean closed;
     private long missed;
-    private long available;   // sequences claimed, as last read from the head: read it again only on reaching it
+    private long available;   // ring.available() as last read: read it again only on reaching it
 
     Subscription(BroadcastChannel<T> channel, long start) {
         this.channel = channel;
@@ -114,10 +114,10 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
             throw new ChannelClosedException("receive on a closed subscription");
         }
         final long r = cursor.getPlain();
-        if (r >= available && r >= (available = ring.claimed())) {
-            return null;   // nothing claimed past the cursor (the head is read once per batch, as a Disruptor reader)
+        if (r >= available && r >= (available = ring.available())) {
+            return null;   // nothing past the cursor (read once per batch, as a Disruptor reader reads its cursor)
         }
-        if (lapping && ring.writtenFrom(r + capacity)) {
+        if (lapping && ring.lappedAt(r, available)) {
             lapped(r);   // a value capacity ahead is written: told even if the slot still holds the value
         }
         final Object v = ring.read(r);
@@ -163,7 +163,7 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
                 attempt = attempt == Integer.MAX_VALUE ? attempt : attempt + 1;
                 continue;
             }
-            final long head = ring.head.getVolatile();   // one read: the claims and the closed bit together
+            final long head = ring.state();   // one read: the claims and the closed bit together
             if ((head & ~BroadcastRing.CLOSED) > cursor.getPlain()) {
                 writers = Spin.briefly(writers);   // a sender claimed the next sequence and is writing it
                 continue;
@@ -197,12 +197,12 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
 
     /** After registering: a value is claimed past the cursor, or the channel or this subscription is closed. */
     private boolean readyNow() {
-        final long head = ring.head.getVolatile();
+        final long head = ring.state();
         return head < 0 || (head & ~BroadcastRing.CLOSED) > cursor.getPlain() || closed;
     }
 
     private boolean isDrained() {
-        final long head = ring.head.getVolatile();
+        final long head = ring.state();
         return head < 0 && (head & ~BroadcastRing.CLOSED) <= cursor.getPlain();
     }
 
@@ -268,6 +268,11 @@ public final class Subscription<T> implements ReceiveChannel<T>, Selectable, Aut
     @Override
     public void unregister(WaitNode node) {
         channel.receivers.remove(node);
+    }
+
+    @Override
+    public boolean signals() {
+        return channel.signals;   // a single-sender channel whose subscribers never park does not signal: polled
     }
 
     @Override

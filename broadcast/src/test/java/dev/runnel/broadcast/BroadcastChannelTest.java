@@ -4,6 +4,8 @@ import dev.runnel.ChannelClosedException;
 import dev.runnel.WaitStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class BroadcastChannelTest {
 
-    @Test
-    void everySubscriberReceivesEveryValueInOrder() throws Exception {
-        BroadcastChannel<Long> ch = BroadcastChannel.create(64);
+    private static <T> BroadcastChannel.Builder<T> builder(int capacity, boolean singleSender) {
+        BroadcastChannel.Builder<T> b = BroadcastChannel.<T>builder().capacity(capacity);
+        return singleSender ? b.singleSender() : b;
+    }
+
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void everySubscriberReceivesEveryValueInOrder(boolean single) throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannelTest.<Long>builder(64, single).build();
         int n = 300_000;
         List<Thread> readers = new ArrayList<>();
         List<AtomicReference<Throwable>> failures = new ArrayList<>();
@@ -59,9 +67,10 @@ class BroadcastChannelTest {
         }
     }
 
-    @Test
-    void blockHoldsTheSenderUntilTheSlowestReadsOrLeaves() throws InterruptedException {
-        BroadcastChannel<Integer> ch = BroadcastChannel.create(3);
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void blockHoldsTheSenderUntilTheSlowestReadsOrLeaves(boolean single) throws InterruptedException {
+        BroadcastChannel<Integer> ch = BroadcastChannelTest.<Integer>builder(3, single).build();
         Subscription<Integer> fast = ch.subscribe();
         Subscription<Integer> slow = ch.subscribe();
         for (int i = 0; i < 3; i++) {
@@ -81,10 +90,10 @@ class BroadcastChannelTest {
         assertEquals(4, fast.receive());
     }
 
-    @Test
-    void lapReportsTheMissedCountOnceThenContinuesFromTheOldestHeld() throws InterruptedException {
-        BroadcastChannel<Integer> ch = BroadcastChannel.<Integer>builder().capacity(8).policy(LagPolicy.LAP)
-                .build();
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void lapReportsTheMissedCountOnceThenContinuesFromTheOldestHeld(boolean single) throws InterruptedException {
+        BroadcastChannel<Integer> ch = BroadcastChannelTest.<Integer>builder(8, single).policy(LagPolicy.LAP).build();
         Subscription<Integer> s = ch.subscribe();
         for (int i = 0; i < 8 + 5; i++) {
             assertTrue(ch.trySend(i), "LAP never holds the sender");
@@ -105,9 +114,10 @@ class BroadcastChannelTest {
         assertEquals(105, s.tryReceive());
     }
 
-    @Test
-    void subscribeStartsAtTheNextValueAndReplayFromTheOldestHeld() throws InterruptedException {
-        BroadcastChannel<Integer> ch = BroadcastChannel.create(4);
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void subscribeStartsAtTheNextValueAndReplayFromTheOldestHeld(boolean single) throws InterruptedException {
+        BroadcastChannel<Integer> ch = BroadcastChannelTest.<Integer>builder(4, single).build();
         for (int i = 0; i < 10; i++) {
             assertTrue(ch.trySend(i), "no subscriber: completes at once");
         }
@@ -123,9 +133,10 @@ class BroadcastChannelTest {
         assertEquals(10, replay.receive());
     }
 
-    @Test
-    void closeLetsEverySubscriberDrainThenEnds() throws InterruptedException {
-        BroadcastChannel<String> ch = BroadcastChannel.create(4);
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void closeLetsEverySubscriberDrainThenEnds(boolean single) throws InterruptedException {
+        BroadcastChannel<String> ch = BroadcastChannelTest.<String>builder(4, single).build();
         Subscription<String> a = ch.subscribe();
         Subscription<String> b = ch.subscribe();
         ch.send("x");
@@ -144,9 +155,10 @@ class BroadcastChannelTest {
         assertTrue(b.isClosedForReceive());
     }
 
-    @Test
-    void closeWakesAWaitingSubscriberAndSubscriptionCloseToo() throws Exception {
-        BroadcastChannel<String> ch = BroadcastChannel.<String>builder().capacity(4)
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void closeWakesAWaitingSubscriberAndSubscriptionCloseToo(boolean single) throws Exception {
+        BroadcastChannel<String> ch = BroadcastChannelTest.<String>builder(4, single)
                 .waitStrategy(WaitStrategy.park()).build();
         Subscription<String> s = ch.subscribe();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -176,9 +188,10 @@ class BroadcastChannelTest {
         assertTrue(thrown.get() instanceof ChannelClosedException);
     }
 
-    @Test
-    void subscribeAndLeaveUnderLoadSeesConsecutiveValues() throws Exception {
-        BroadcastChannel<Long> ch = BroadcastChannel.create(32);
+    @ParameterizedTest(name = "singleSender={0}")
+    @ValueSource(booleans = {false, true})
+    void subscribeAndLeaveUnderLoadSeesConsecutiveValues(boolean single) throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannelTest.<Long>builder(32, single).build();
         AtomicLong sent = new AtomicLong();
         Thread sender = Thread.ofVirtual().start(() -> {
             try {
@@ -221,6 +234,52 @@ class BroadcastChannelTest {
         }
         assertNull(failure.get(), () -> String.valueOf(failure.get()));
         assertEquals(399_999, sent.get());
+    }
+
+    @Test
+    void singleSenderParkedSubscribersAreWokenByEachSend() throws Exception {
+        BroadcastChannel<Integer> ch = BroadcastChannel.<Integer>builder().capacity(1).singleSender()
+                .waitStrategy(WaitStrategy.park()).build();
+        Subscription<Integer> s = ch.subscribe();
+        Subscription<Integer> echo = ch.subscribe();
+        int n = 20_000;
+        AtomicLong sum = new AtomicLong();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (s) {
+                for (Integer v : s) {
+                    sum.addAndGet(v);
+                }
+            }
+        });
+        Thread second = Thread.ofVirtual().start(() -> {
+            try (echo) {
+                for (Integer ignored : echo) {
+                    Thread.yield();   // a different pace: the sender is held back by one, then by the other
+                }
+            }
+        });
+        for (int i = 1; i <= n; i++) {
+            ch.send(i);   // capacity 1: each send waits for both, which park between values
+        }
+        ch.close();
+        reader.join();
+        second.join();
+        assertEquals((long) n * (n + 1) / 2, sum.get());
+    }
+
+    @Test
+    void singleSenderSignalsOnlyWhereSubscribersPark() {
+        BroadcastChannel<String> spinning = BroadcastChannel.<String>builder().capacity(4).singleSender()
+                .waitStrategy(WaitStrategy.busySpin()).build();
+        BroadcastChannel<String> parking = BroadcastChannel.<String>builder().capacity(4).singleSender()
+                .waitStrategy(WaitStrategy.park()).build();
+        BroadcastChannel<String> shared = BroadcastChannel.<String>builder().capacity(4)
+                .waitStrategy(WaitStrategy.busySpin()).build();
+        assertFalse(spinning.subscribe().signals(), "never parks, never signalled: a select polls it");
+        assertTrue(parking.subscribe().signals());
+        assertTrue(shared.subscribe().signals(), "the CAS already orders a shared-sender send: it always signals");
+        assertTrue(spinning.toString().contains("singleSender"), spinning.toString());
+        assertFalse(shared.toString().contains("singleSender"), shared.toString());
     }
 
     @Test

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * the last value of the batch. With 1 subscriber the readers busy-spin (2 threads on 2 CPUs); with 2 they yield
  * (3 threads on 2 CPUs: spinning would measure the scheduler). Lossless pairs: {@code Runnel.block} and the
  * Disruptor's multicast (single producer, one BatchEventProcessor per reader); lapping pairs: {@code Runnel.lap}
- * and Agrona's BroadcastTransmitter/CopyBroadcastReceiver.
+ * and Agrona's BroadcastTransmitter with zero-copy BroadcastReceivers. {@code Runnel.single.*} are the same
+ * channels built with {@code singleSender()} (the peers' shape: one sender); the others are CAS-claimed
+ * multi-sender channels.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class BroadcastThroughput {
     static final int BATCH = 10_000;
 
-    @Param({"Runnel.block", "Disruptor", "Runnel.lap", "Agrona"})
+    @Param({"Runnel.single.block", "Runnel.block", "Disruptor", "Runnel.single.lap", "Runnel.lap", "Agrona"})
     public String impl;
 
     @Param({"1", "2"})

@@ -83,8 +83,10 @@ abstract class BroadcastUnderTest {
 
     static BroadcastUnderTest create(String impl, int subscribers, boolean spin) {
         return switch (impl) {
-            case "Runnel.block" -> new RunnelBroadcast(subscribers, spin, LagPolicy.BLOCK);
-            case "Runnel.lap" -> new RunnelBroadcast(subscribers, spin, LagPolicy.LAP);
+            case "Runnel.block" -> new RunnelBroadcast(subscribers, spin, LagPolicy.BLOCK, false);
+            case "Runnel.lap" -> new RunnelBroadcast(subscribers, spin, LagPolicy.LAP, false);
+            case "Runnel.single.block" -> new RunnelBroadcast(subscribers, spin, LagPolicy.BLOCK, true);
+            case "Runnel.single.lap" -> new RunnelBroadcast(subscribers, spin, LagPolicy.LAP, true);
             case "Disruptor" -> new DisruptorMulticast(subscribers, spin);
             case "Agrona" -> new AgronaBroadcast(subscribers, spin);
             default -> throw new IllegalArgumentException("impl=" + impl);
@@ -95,10 +97,11 @@ abstract class BroadcastUnderTest {
         private final BroadcastChannel<Long> channel;
         private final Long[] boxes = new Long[CAPACITY * 16];   // more than a batch: the last one is unambiguous
 
-        RunnelBroadcast(int subscribers, boolean spin, LagPolicy policy) {
+        RunnelBroadcast(int subscribers, boolean spin, LagPolicy policy, boolean singleSender) {
             super(subscribers);
-            channel = BroadcastChannel.<Long>builder().capacity(CAPACITY).policy(policy)
-                    .waitStrategy(spin ? WaitStrategy.busySpin() : WaitStrategy.yielding(100)).build();
+            BroadcastChannel.Builder<Long> builder = BroadcastChannel.<Long>builder().capacity(CAPACITY).policy(policy)
+                    .waitStrategy(spin ? WaitStrategy.busySpin() : WaitStrategy.yielding(100));
+            channel = (singleSender ? builder.singleSender() : builder).build();
             for (int i = 0; i < boxes.length; i++) {
                 boxes[i] = (long) i;
             }

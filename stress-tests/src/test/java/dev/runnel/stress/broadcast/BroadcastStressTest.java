@@ -1,5 +1,6 @@
 package dev.runnel.stress.broadcast;
 
+import dev.runnel.WaitStrategy;
 import dev.runnel.broadcast.BroadcastChannel;
 import dev.runnel.broadcast.LagPolicy;
 import dev.runnel.broadcast.LappedException;
@@ -16,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Broadcast under load: two senders, three subscribers, millions of values. BLOCK: every subscriber sees every
- * value once, each sender's values in order (count, checksum, per-sender order). LAP: every subscriber sees each
- * sender's values in increasing order, and what it received plus what it was told it missed is everything.
+ * Broadcast under load: two senders (or one, on a single-sender channel), three subscribers, millions of values.
+ * BLOCK: every subscriber sees every value once, each sender's values in order (count, checksum, per-sender order).
+ * LAP: every subscriber sees each sender's values in increasing order, and what it received plus what it was told
+ * it missed is everything.
  */
 @Timeout(300)
 class BroadcastStressTest {
@@ -28,9 +30,36 @@ class BroadcastStressTest {
 
     @Test
     void blockEverySubscriberSeesEveryValueOnceInOrder() throws Exception {
-        BroadcastChannel<Long> ch = BroadcastChannel.create(256);
-        List<long[]> results = run(ch);
-        long n = SENDERS * PER_SENDER;
+        assertEveryValueOnce(run(BroadcastChannel.create(256), SENDERS), SENDERS * PER_SENDER);
+    }
+
+    @Test
+    void lapReceivedPlusMissedIsEverything() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(64).policy(LagPolicy.LAP).build();
+        assertNothingUnaccounted(run(ch, SENDERS), SENDERS * PER_SENDER);
+    }
+
+    @Test
+    void singleSenderBlockEverySubscriberSeesEveryValueOnceInOrder() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(256).singleSender().build();
+        assertEveryValueOnce(run(ch, 1), PER_SENDER);
+    }
+
+    @Test
+    void singleSenderYieldingSubscribersBlockSeeEveryValue() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(64).singleSender()
+                .waitStrategy(WaitStrategy.yielding(100)).build();   // subscribers never park: sends never fence
+        assertEveryValueOnce(run(ch, 1), PER_SENDER);
+    }
+
+    @Test
+    void singleSenderLapReceivedPlusMissedIsEverything() throws Exception {
+        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(64).policy(LagPolicy.LAP)
+                .singleSender().build();
+        assertNothingUnaccounted(run(ch, 1), PER_SENDER);
+    }
+
+    private static void assertEveryValueOnce(List<long[]> results, long n) {
         for (long[] r : results) {
             assertEquals(n, r[0], "received");
             assertEquals(n * (n - 1) / 2, r[1], "checksum");
@@ -38,11 +67,7 @@ class BroadcastStressTest {
         }
     }
 
-    @Test
-    void lapReceivedPlusMissedIsEverything() throws Exception {
-        BroadcastChannel<Long> ch = BroadcastChannel.<Long>builder().capacity(64).policy(LagPolicy.LAP).build();
-        List<long[]> results = run(ch);
-        long n = SENDERS * PER_SENDER;
+    private static void assertNothingUnaccounted(List<long[]> results, long n) {
         for (long[] r : results) {
             assertEquals(n, r[0] + r[2], "received + missed");
             assertTrue(r[0] > 0);
@@ -50,7 +75,7 @@ class BroadcastStressTest {
     }
 
     /** Returns, per subscriber: {received, sum, missed}. */
-    private static List<long[]> run(BroadcastChannel<Long> ch) throws InterruptedException {
+    private static List<long[]> run(BroadcastChannel<Long> ch, int sendersCount) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<long[]> results = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
@@ -85,7 +110,7 @@ class BroadcastStressTest {
             }));
         }
         List<Thread> senders = new ArrayList<>();
-        for (int p = 0; p < SENDERS; p++) {
+        for (int p = 0; p < sendersCount; p++) {
             long base = p * PER_SENDER;
             senders.add(Thread.ofVirtual().start(() -> {
                 try {
@@ -100,7 +125,7 @@ class BroadcastStressTest {
         for (Thread t : senders) {
             t.join();
         }
-        ch.close();
+        ch.close();   // after the senders' last sends (joined): what a single-sender channel asks
         for (Thread t : readers) {
             t.join();
         }
