@@ -1,5 +1,6 @@
 package dev.runnel.stress.broadcast;
 
+import dev.runnel.ChannelClosedException;
 import dev.runnel.broadcast.BroadcastChannel;
 import dev.runnel.broadcast.LagPolicy;
 import dev.runnel.broadcast.LappedException;
@@ -181,8 +182,9 @@ public final class BroadcastRaces {
     }
 
     /**
-     * Single sender: it sends one value and closes. The subscriber ends only after receiving it: a subscriber reads
-     * the closed flag before the cursor, so a close it sees includes every value published before it.
+     * Single sender: it sends one value and closes. The subscriber, polling, ends only after receiving it: a
+     * subscriber reads the closed flag before the cursor, so a close it sees includes every value published before
+     * it.
      */
     @JCStressTest
     @Outcome(id = "1", expect = ACCEPTABLE, desc = "the value, then the end")
@@ -202,10 +204,16 @@ public final class BroadcastRaces {
         @Actor
         public void subscriber(L_Result r) {
             StringBuilder got = new StringBuilder();
-            for (Integer v : subscription) {
-                got.append(v);
+            try {
+                while (true) {   // polling: each empty poll asks the ring, in one read, whether it is drained
+                    final Integer v = subscription.tryReceive();
+                    if (v != null) {
+                        got.append(v);
+                    }
+                }
+            } catch (ChannelClosedException end) {
+                r.r1 = got.toString();
             }
-            r.r1 = got.toString();
         }
     }
 }
