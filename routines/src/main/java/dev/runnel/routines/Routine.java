@@ -64,15 +64,17 @@ public sealed interface Routine<T> permits RoutineTask {
     boolean isCancelled();
 
     /**
-     * Returns this routine's number, unique within its scheduler, from {@code 1}.
+     * Returns this routine's number: the thread id of the virtual thread that runs it (thread dumps show it as
+     * {@code #42}), or, for a routine run directly by a platform carrier, a number unique within its scheduler.
      *
      * @return the number
      */
     long id();
 
     /**
-     * Returns this routine's name, such as {@code "routine-42"} or {@code "md-feed-routine-7"}: the name of the
-     * virtual thread that runs it, in thread dumps and debuggers.
+     * Returns this routine's name, such as {@code "routine-42"} or {@code "md-feed-routine-7"}. The virtual
+     * thread that runs it is named {@code routine} (or {@code md-feed-routine}) and numbered {@code #42} in thread
+     * dumps and debuggers: one name string shared by all routines of a scheduler, none allocated per routine.
      *
      * @return the name
      */

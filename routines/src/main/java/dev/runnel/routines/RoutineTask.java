@@ -45,7 +45,7 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
 
     private final Scheduler scheduler;
     final Scope scope;
-    private final long id;
+    private long id;   // renumbered once, before its thread starts
     /** A {@code Callable<T>} or a {@code Runnable} (result {@code null}): no adapter object per routine. */
     private Object body;
     /** Whether {@code body} is to be run as a {@code Runnable} (an object may be both). */
@@ -212,6 +212,11 @@ final class RoutineTask<T> implements Routine<T>, Runnable {
     @Override
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Numbers the routine after the thread that will run it; before that thread starts. */
+    void number(long threadId) {
+        this.id = threadId;
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Go's {@code go} statement: starts routines as virtual threads on the JDK's default scheduler, named
- * {@code routine-1}, {@code routine-2}, ... For routines on pinned carriers, build a {@link Scheduler}.
+ * {@code routine} and numbered by their thread ids ({@link Routine#name()}: {@code routine-41},
+ * {@code routine-42}, ...). For routines on pinned carriers, build a {@link Scheduler}.
  *
  * <pre>{@code
  * Routine<Integer> r = Routines.go(() -> compute());

@@ -46,6 +46,8 @@ public final class Scheduler implements AutoCloseable {
     private static final AtomicInteger SCHEDULERS = new AtomicInteger();
 
     private final String prefix;
+    /** The name every routine thread of this scheduler shares: no string per routine; its number tells it apart. */
+    private final String threadName;
     private final CarrierPool pool;
     private final ThreadFactory threads;
     private final AtomicLong ids = new AtomicLong();
@@ -58,6 +60,7 @@ public final class Scheduler implements AutoCloseable {
 
     private Scheduler() {
         this.prefix = "routine-";
+        this.threadName = "routine";
         this.pool = null;
         this.threads = Thread.ofVirtual().factory();
         this.finished = null;
@@ -67,6 +70,7 @@ public final class Scheduler implements AutoCloseable {
 
     private Scheduler(Builder b, int[] cpus) {
         this.prefix = b.name + "-routine-";
+        this.threadName = b.name + "-routine";
         this.handler = b.handler;
         this.finished = new LongAdder();
         this.alive = ConcurrentHashMap.newKeySet();
@@ -177,9 +181,7 @@ public final class Scheduler implements AutoCloseable {
 
     void start(RoutineTask<?> task) {
         if (pool == null) {
-            final Thread thread = threads.newThread(task);
-            thread.setName(routineName(task.id()));
-            thread.start();
+            start(task, threads.newThread(task));
             return;
         }
         alive.add(task);
@@ -189,12 +191,16 @@ public final class Scheduler implements AutoCloseable {
             throw new IllegalStateException("the scheduler is closed: it accepts no new routine");
         }
         if (threads != null) {
-            final Thread thread = threads.newThread(task);
-            thread.setName(routineName(task.id()));
-            thread.start();
+            start(task, threads.newThread(task));
         } else {
             pool.execute(task);
         }
+    }
+
+    private void start(RoutineTask<?> task, Thread thread) {
+        thread.setName(threadName);
+        task.number(thread.threadId());   // the number thread dumps show: #id
+        thread.start();
     }
 
     /** A routine ended (completed by whoever moved it to DONE). */
@@ -441,7 +447,8 @@ public final class Scheduler implements AutoCloseable {
         }
 
         /**
-         * Names the scheduler: carriers are {@code <name>-carrier-<i>}, routines {@code <name>-routine-<n>}.
+         * Names the scheduler: carriers are {@code <name>-carrier-<i>}, routine threads {@code <name>-routine}
+         * (numbered by their thread ids), routines {@code <name>-routine-<id>}.
          *
          * @param name the name, not blank
          * @return this builder

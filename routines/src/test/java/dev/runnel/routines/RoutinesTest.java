@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoutinesTest {
 
     @Test
-    void joinReturnsTheResultOfAVirtualThreadNamedAfterTheRoutine() throws InterruptedException {
-        final Routine<String> r = Routines.go(() -> Thread.currentThread().getName() + "/"
-                + Thread.currentThread().isVirtual());
-        assertEquals(r.name() + "/true", r.join());
+    void joinReturnsTheResultOfAVirtualThreadNamedAndNumberedAsTheRoutine() throws InterruptedException {
+        final Routine<String> r = Routines.go(() -> Thread.currentThread().getName() + "-"
+                + Thread.currentThread().threadId() + "/" + Thread.currentThread().isVirtual());
+        assertEquals(r.name() + "/true", r.join(), "thread dumps show the routine's name and number");
         assertTrue(r.name().matches("routine-\\d+"), r.name());
         assertTrue(r.isDone());
         assertFalse(r.isCancelled());

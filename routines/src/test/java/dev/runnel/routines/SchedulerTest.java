@@ -29,7 +29,7 @@ class SchedulerTest {
         try (Scheduler s = Scheduler.builder().workers(2).name("vt").build()) {
             assertTrue(s.usesVirtualThreads(), "./runnel and surefire open java.lang: virtual threads expected");
             final Routine<String> r = s.go(() -> Thread.currentThread().isVirtual() + " "
-                    + Thread.currentThread().getName());
+                    + Thread.currentThread().getName() + "-" + Thread.currentThread().threadId());
             assertEquals("true " + r.name(), r.join());
             assertTrue(r.name().startsWith("vt-routine-"));
             assertEquals(List.of("vt-carrier-0", "vt-carrier-1"),
