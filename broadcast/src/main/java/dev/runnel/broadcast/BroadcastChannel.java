@@ -60,7 +60,6 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
     final WaitStrategy strategy;
     final LagPolicy policy;
     final int capacity;
-    final boolean singleSender;
     /** Whether sends look for parked subscribers and selectors (else subscribers never park, selectors poll). */
     final boolean signals;
     private volatile Subscription<?>[] subscribers = NONE;
@@ -70,7 +69,6 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
         this.capacity = capacity;
         this.policy = policy;
         this.strategy = strategy;
-        this.singleSender = singleSender;
         this.signals = !singleSender || strategy.parks();
         this.ring = singleSender ? new SingleSenderRing(capacity, policy, signals)
                 : new SharedSenderRing(capacity, policy);
@@ -346,8 +344,8 @@ public final class BroadcastChannel<T> implements SendChannel<T>, Selectable {
 
     @Override
     public String toString() {
-        return "BroadcastChannel[capacity=" + capacity + ", " + policy + (singleSender ? ", singleSender" : "")
-                + ", subscribers=" + subscribers.length
+        return "BroadcastChannel[capacity=" + capacity + ", " + policy
+                + (ring instanceof SingleSenderRing ? ", singleSender" : "") + ", subscribers=" + subscribers.length
                 + ", sent=" + ring.claimed() + ", " + closeState + ", waitStrategy=" + strategy.name() + "]";
     }
 

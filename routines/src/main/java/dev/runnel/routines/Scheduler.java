@@ -45,7 +45,6 @@ public final class Scheduler implements AutoCloseable {
     static final Scheduler DEFAULT = new Scheduler();
     private static final AtomicInteger SCHEDULERS = new AtomicInteger();
 
-    private final String prefix;
     /** The name every routine thread of this scheduler shares: no string per routine; its number tells it apart. */
     private final String threadName;
     private final CarrierPool pool;
@@ -59,17 +58,15 @@ public final class Scheduler implements AutoCloseable {
     private volatile UncaughtFailureHandler handler;
 
     private Scheduler() {
-        this.prefix = "routine-";
         this.threadName = "routine";
         this.pool = null;
-        this.threads = Thread.ofVirtual().factory();
+        this.threads = Thread.ofVirtual().name(threadName).factory();
         this.finished = null;
         this.alive = null;
         this.handler = UncaughtFailureHandler.printToStderr();
     }
 
     private Scheduler(Builder b, int[] cpus) {
-        this.prefix = b.name + "-routine-";
         this.threadName = b.name + "-routine";
         this.handler = b.handler;
         this.finished = new LongAdder();
@@ -79,7 +76,7 @@ public final class Scheduler implements AutoCloseable {
             VirtualCarriers.sayOnce();
         }
         this.pool = new CarrierPool(this, b.name, cpus, b.waitStrategy, b.queueCapacity, virtual);
-        this.threads = virtual ? VirtualCarriers.factory(pool) : null;
+        this.threads = virtual ? VirtualCarriers.factory(pool, threadName) : null;
         pool.start();
     }
 
@@ -198,8 +195,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void start(RoutineTask<?> task, Thread thread) {
-        thread.setName(threadName);
-        task.number(thread.threadId());   // the number thread dumps show: #id
+        task.number(thread.threadId());   // the number thread dumps show: #id (the name is the factory's)
         thread.start();
     }
 
@@ -226,7 +222,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     String routineName(long id) {
-        return prefix + id;
+        return threadName + '-' + id;
     }
 
     UncaughtFailureHandler uncaughtFailureHandler() {
@@ -349,7 +345,7 @@ public final class Scheduler implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Scheduler[" + prefix.substring(0, prefix.length() - "-routine-".length()) + ", workers="
+        return "Scheduler[" + threadName.substring(0, threadName.length() - "-routine".length()) + ", workers="
                 + pool.carriers.length + (usesVirtualThreads() ? ", virtual" : ", platform") + "]";
     }
 

@@ -57,10 +57,10 @@ final class VirtualCarriers {
         return UNAVAILABLE;
     }
 
-    /** A factory of virtual threads whose continuations run on {@code carriers}. */
-    static ThreadFactory factory(Executor carriers) {
+    /** A factory of virtual threads named {@code name} whose continuations run on {@code carriers}. */
+    static ThreadFactory factory(Executor carriers, String name) {
         try {
-            return ((Thread.Builder.OfVirtual) BUILDER.newInstance(carriers)).factory();
+            return ((Thread.Builder.OfVirtual) BUILDER.newInstance(carriers)).name(name).factory();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build virtual threads on Runnel's carriers", e);
         }
