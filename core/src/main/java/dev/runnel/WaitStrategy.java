@@ -48,7 +48,9 @@ public interface WaitStrategy {
     }
 
     /**
-     * Spins a few times, then yields forever: for more busy threads than CPUs, never parks.
+     * Spins a few times, then yields forever: for more busy platform threads than CPUs, never parks. Not for
+     * virtual threads: one that yields without ever parking keeps its carrier, and waiting virtual threads may
+     * never be scheduled (seen with three yielding subscribers and one sender on two carriers).
      *
      * @param spins how many times to spin before yielding, {@code >= 0}
      * @return a yielding strategy
