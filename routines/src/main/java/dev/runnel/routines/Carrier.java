@@ -99,8 +99,9 @@ final class Carrier extends Thread {
                 continue;
             }
             spinning = false;
-            pool.spinning.decrementAndGet();
-            park();
+            if (stopSpinningMayPark()) {
+                awaitWake();
+            }
             attempt = 0;
         }
     }
@@ -132,16 +133,32 @@ final class Carrier extends Thread {
     }
 
     /**
-     * Parks unless work arrived: Dekker with {@link CarrierPool#execute(Runnable)} (a volatile write of the
-     * parked flag, then volatile reads of every queue's indices; the submitter's side is described there).
+     * The idle carrier's half of the wake-up protocol: leaves the pool's spinning count, announces that it is
+     * about to park, then looks for work once more. Returns {@code true} if it may park (nothing arrived, and a
+     * submitter that queues work from now on sees the announcement), {@code false} if it must go on running
+     * (its parked flag is cleared again).
+     *
+     * <p>Dekker with {@link CarrierPool#execute(Runnable)}: the carrier writes {@code spinning} and
+     * {@code parked}, then reads every queue; a submitter writes a queue, then reads {@code spinning} and
+     * {@code parked}. All are volatile, so in the JMM's total order of them one side sees the other's write: a
+     * submitter that saw this carrier spinning (and so woke nobody) queued its task before the carrier's
+     * re-check, which finds it. {@code CarrierRaces} in the stress tests checks this.
      */
-    private void park() {
+    boolean stopSpinningMayPark() {
+        pool.spinning.decrementAndGet();
         PARKED.setVolatile(this, 1);
-        if (!pool.hasWork() && !(pool.stopping && pool.isQuiet())) {
-            IDLE_PARKS.setOpaque(this, idleParks + 1);
-            while (parked == 1 && !pool.stopping) {
-                LockSupport.park(this);
-            }
+        if (pool.hasWork() || (pool.stopping && pool.isQuiet())) {
+            PARKED.setVolatile(this, 0);
+            return false;
+        }
+        IDLE_PARKS.setOpaque(this, idleParks + 1);
+        return true;
+    }
+
+    /** Parks until a submitter clears the parked flag (and unparks this thread) or the pool stops. */
+    private void awaitWake() {
+        while (parked == 1 && !pool.stopping) {
+            LockSupport.park(this);
         }
         PARKED.setVolatile(this, 0);
     }

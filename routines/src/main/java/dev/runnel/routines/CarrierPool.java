@@ -58,10 +58,11 @@ final class CarrierPool implements Executor {
                 overflow.add(task);
             }
         }
-        // Dekker with Carrier.park: the offer above ends with a volatile write (the ring's CAS of its producer
-        // index, or the overflow queue's CAS), and the reads below are volatile; the carrier writes its parked
-        // flag volatile, then reads the queues volatile. The JMM's total order over volatile accesses means one
-        // of the two sees the other: no fence needed on this path, which every unpark of a routine takes.
+        // Dekker with Carrier.stopSpinningMayPark: the offer above ends with a volatile write (the ring's CAS of
+        // its producer index, or the overflow queue's CAS), and the reads below are volatile; the carrier writes
+        // spinning and its parked flag volatile, then reads the queues volatile. The JMM's total order over
+        // volatile accesses means one of the two sees the other: no fence needed on this path, which every unpark
+        // of a routine takes.
         if (spinning.get() == 0) {
             wakeOne();
         }
