@@ -1,6 +1,5 @@
 package dev.runnel.affinity;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class CpuLayout {
      */
     public static CpuLayout read(Path root) {
         final Path online = root.resolve("online");
-        final CpuSet cpus = Files.exists(online) ? CpuSet.parse(readText(online))
+        final CpuSet cpus = Files.exists(online) ? CpuSet.parse(SysFs.read(online))
                 : CpuSet.range(0, Runtime.getRuntime().availableProcessors() - 1);
         final int size = Math.max(cpus.stream().max().orElse(-1) + 1, 0);
         final int[] socket = new int[size];
@@ -165,19 +164,11 @@ public final class CpuLayout {
         }
     }
 
-    static String readText(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
     private static int readInt(Path file, int missing) {
         if (!Files.exists(file)) {
             return missing;
         }
-        final String text = readText(file).strip();
+        final String text = SysFs.read(file).strip();
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {

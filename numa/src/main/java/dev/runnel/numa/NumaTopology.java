@@ -1,6 +1,7 @@
 package dev.runnel.numa;
 
 import dev.runnel.affinity.CpuSet;
+import dev.runnel.affinity.SysFs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class NumaTopology {
         for (int id : nodeIds) {
             final Path dir = root.resolve("node" + id);
             final Path cpulist = dir.resolve("cpulist");
-            final CpuSet cpus = Files.exists(cpulist) ? CpuSet.parse(readText(cpulist)) : CpuSet.empty();
+            final CpuSet cpus = Files.exists(cpulist) ? CpuSet.parse(SysFs.read(cpulist)) : CpuSet.empty();
             nodes.add(new NumaNode(id, cpus, nodeIds, distances(dir.resolve("distance"), id, nodeIds)));
         }
         return new NumaTopology(nodes);
@@ -173,7 +174,7 @@ public final class NumaTopology {
         if (!Files.exists(file)) { // an old kernel: local 10, remote 20, the kernel's own defaults
             return Arrays.stream(nodeIds).map(other -> other == id ? 10 : 20).toArray();
         }
-        final String text = readText(file).strip();
+        final String text = SysFs.read(file).strip();
         final int[] distances;
         try {
             distances = Arrays.stream(text.split("\\s+")).mapToInt(Integer::parseInt).toArray();
@@ -185,13 +186,5 @@ public final class NumaTopology {
                     + nodeIds.length + " nodes " + Arrays.toString(nodeIds));
         }
         return distances;
-    }
-
-    private static String readText(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

@@ -201,11 +201,13 @@ public final class Scheduler implements AutoCloseable {
 
     /** A routine ended (completed by whoever moved it to DONE). */
     void ended(RoutineTask<?> task) {
-        if (pool != null) { // counters first: whoever the scope wakes must see this routine finished
-            alive.remove(task);
+        if (pool != null) {
+            // counted finished before it leaves the live registry: close() returns once the registry is empty,
+            // and stats() read after close() must count every routine finished
             if (!task.rejected) {
                 finished.increment();
             }
+            alive.remove(task);
         }
         if (task.scope != null) {
             task.scope.ended(task);
