@@ -20,8 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  * that has left it); {@code DONE}. Whoever moves the state to {@code DONE} completes the routine: it publishes
  * the outcome, wakes the joiners (a Treiber stack of waiting threads, as {@code FutureTask} keeps them) and tells
  * the scheduler and the scope.
+ *
+ * <p>On Runnel's own schedulers a routine is a {@link TrackedRoutineTask}, which adds the links of the
+ * scheduler's live registry; on the JDK's scheduler it is this class, which has no such links.
  */
-final class RoutineTask<T> implements Routine<T>, Runnable {
+sealed class RoutineTask<T> implements Routine<T>, Runnable permits TrackedRoutineTask {
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int INTERRUPTING = 2;

@@ -9,9 +9,7 @@ import dev.runnel.numa.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +50,7 @@ public final class Scheduler implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder finished;
     private final LongAdder rejected = new LongAdder();
-    private final Set<RoutineTask<?>> alive;
+    private final LiveRoutines alive;
     private final Object closing = new Object();
     private volatile boolean closed;
     private volatile UncaughtFailureHandler handler;
@@ -70,7 +68,7 @@ public final class Scheduler implements AutoCloseable {
         this.threadName = b.name + "-routine";
         this.handler = b.handler;
         this.finished = new LongAdder();
-        this.alive = ConcurrentHashMap.newKeySet();
+        this.alive = new LiveRoutines(cpus.length);
         final boolean virtual = b.virtualThreads && VirtualCarriers.unavailableReason() == null;
         if (b.virtualThreads && !virtual) {
             VirtualCarriers.sayOnce();
@@ -160,12 +158,18 @@ public final class Scheduler implements AutoCloseable {
 
     <T> RoutineTask<T> newTask(Scope scope, Callable<T> body) {
         Objects.requireNonNull(body, "body");
-        return new RoutineTask<>(this, scope, ids.incrementAndGet(), body, false);
+        return task(scope, body, false);
     }
 
     <T> RoutineTask<T> newTask(Scope scope, Runnable body) {
         Objects.requireNonNull(body, "body");
-        return new RoutineTask<>(this, scope, ids.incrementAndGet(), body, true);
+        return task(scope, body, true);
+    }
+
+    private <T> RoutineTask<T> task(Scope scope, Object body, boolean returnsNothing) {
+        final long number = ids.incrementAndGet();
+        return alive == null ? new RoutineTask<>(this, scope, number, body, returnsNothing)
+                : new TrackedRoutineTask<>(this, scope, number, body, returnsNothing, alive.stripeOf(number));
     }
 
     /** A task that will never start (its scope had ended): not counted as started. */
@@ -181,8 +185,9 @@ public final class Scheduler implements AutoCloseable {
             start(task, threads.newThread(task));
             return;
         }
-        alive.add(task);
-        if (closed) { // after the add: close() either sees this routine alive, or this sees closed (Dekker)
+        alive.add((TrackedRoutineTask<?>) task);
+        if (closed) { // after the add: close() either sees this routine alive, or this sees closed (the stripe's
+                      // lock orders the add and close()'s count of that stripe; closed is written before it)
             discard(task);
             task.cancel();
             throw new IllegalStateException("the scheduler is closed: it accepts no new routine");
@@ -207,7 +212,7 @@ public final class Scheduler implements AutoCloseable {
             if (!task.rejected) {
                 finished.increment();
             }
-            alive.remove(task);
+            alive.remove((TrackedRoutineTask<?>) task);
         }
         if (task.scope != null) {
             task.scope.ended(task);
@@ -340,7 +345,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void cancelAlive() {
-        for (RoutineTask<?> task : alive) {
+        for (RoutineTask<?> task : alive.snapshot()) {
             task.cancel();
         }
     }

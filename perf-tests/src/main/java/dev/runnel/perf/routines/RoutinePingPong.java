@@ -5,8 +5,10 @@ import dev.runnel.bounded.BoundedChannel;
 import dev.runnel.routines.Routine;
 import dev.runnel.routines.Routines;
 import dev.runnel.routines.Scheduler;
+import dev.runnel.routines.SchedulerStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code scheduler}: {@code jdk} (the JDK's default virtual-thread scheduler, via {@code Routines.go}),
  * {@code pinned} (a Runnel scheduler of 2 carriers pinned to CPUs 0 and 1, spin-yield-park idling), and
  * {@code unpinned} (the same carriers, not pinned).
+ *
+ * <p>With {@code -jvmArgsAppend -Drunnel.bench.stats=true}, each iteration on a Runnel scheduler prints what the
+ * carriers did per round trip (tasks run, steals, idle parks): two tasks per round trip means that every
+ * hand-off parked a routine and resumed it through a queue.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +54,8 @@ public class RoutinePingPong {
     private Channel<Integer> ping;
     private Channel<Integer> pong;
     private Routine<Void> echo;
+    private long roundTrips;
+    private SchedulerStats before;
 
     @Setup
     public void setUp() {
@@ -83,10 +91,34 @@ public class RoutinePingPong {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        roundTrips = 0;
+        before = runnel == null ? null : runnel.stats();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        if (before == null || !Boolean.getBoolean("runnel.bench.stats") || roundTrips == 0) {
+            return;
+        }
+        final SchedulerStats after = runnel.stats();
+        final StringBuilder sb = new StringBuilder("per round trip:");
+        for (int i = 0; i < after.carriers().size(); i++) {
+            final var a = after.carriers().get(i);
+            final var b = before.carriers().get(i);
+            sb.append(String.format(" | carrier %d: tasks %.3f steals %.3f idleParks %.4f", i,
+                    (double) (a.tasks() - b.tasks()) / roundTrips, (double) (a.steals() - b.steals()) / roundTrips,
+                    (double) (a.idleParks() - b.idleParks()) / roundTrips));
+        }
+        System.out.println(sb);
+    }
+
     /** {@value #BATCH} round trips by a driver routine; the score is per round trip. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Integer roundTrip() throws InterruptedException {
+        roundTrips += BATCH;
         return go(() -> {
             int sum = 0;
             for (int i = 0; i < BATCH; i++) {

@@ -82,10 +82,37 @@ public class RoutineSpawn {
         };
     }
 
+    /**
+     * A routine (a virtual thread on the same scheduler; for {@code Thread.ofVirtual}, a virtual thread) spawns
+     * {@value #BATCH}, then joins them; the JMH thread joins that caller. The score is per spawned routine.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void batchFromRoutine(Blackhole bh) throws Exception {
+        switch (impl) {
+            case "Routines.go" -> Routines.go(() -> spawnAndJoin(bh)).join();
+            case "Scheduler.go" -> scheduler.go(() -> spawnAndJoin(bh)).join();
+            default -> {
+                final Thread caller = virtual.start(() -> {
+                    try {
+                        spawnAndJoin(bh);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                caller.join();
+            }
+        }
+    }
+
     /** {@value #BATCH} spawns, then their joins; the score is per routine. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void batch(Blackhole bh) throws InterruptedException {
+        spawnAndJoin(bh);
+    }
+
+    private Void spawnAndJoin(Blackhole bh) throws InterruptedException {
         switch (impl) {
             case "Routines.go" -> {
                 for (int i = 0; i < BATCH; i++) {
@@ -112,5 +139,6 @@ public class RoutineSpawn {
                 }
             }
         }
+        return null;
     }
 }
