@@ -22,7 +22,7 @@ final class LiveRoutines {
      * @param workers the scheduler's carrier count: four stripes per carrier, a power of two
      */
     LiveRoutines(int workers) {
-        final int n = Integer.highestOneBit(Math.max(4, workers * 4 - 1)) << 1;
+        final int n = Integer.highestOneBit(workers * 4 - 1) << 1; // the power of two at or above 4 x workers
         stripes = new Stripe[n];
         for (int i = 0; i < n; i++) {
             stripes[i] = new Stripe();

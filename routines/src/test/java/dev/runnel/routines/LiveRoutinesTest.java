@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -67,6 +68,9 @@ class LiveRoutinesTest {
         }
         assertEquals(16, stripes.size());
         assertEquals(live.stripeOf(5), live.stripeOf(5 + 16));
+        final LiveRoutines one = new LiveRoutines(1); // 4 stripes
+        assertEquals(one.stripeOf(0), one.stripeOf(4));
+        assertEquals(4, IntStream.range(0, 64).map(one::stripeOf).distinct().count());
     }
 
     @Test
