@@ -44,7 +44,6 @@ final class LiveRoutines {
                 s.head.prev = task;
             }
             s.head = task;
-            task.linked = true;
             s.count++;
         } finally {
             s.lock.unlock();
@@ -56,8 +55,8 @@ final class LiveRoutines {
         final Stripe s = stripes[task.stripe];
         s.lock.lock();
         try {
-            if (!task.linked) {
-                return;
+            if (task.prev == null && s.head != task) {
+                return; // not on the list: only its head has no predecessor
             }
             if (task.prev != null) {
                 task.prev.next = task.next;
@@ -69,7 +68,6 @@ final class LiveRoutines {
             }
             task.prev = null;
             task.next = null;
-            task.linked = false;
             s.count--;
         } finally {
             s.lock.unlock();
